@@ -1,0 +1,315 @@
+//! The vocabulary the case tables in `cases/` are written in.
+//!
+//! A case is a table row, not a function: a path-like name, the catalogue items it covers,
+//! what it needs from the target (a peer at some permission level, a second project, the
+//! billing fixtures) and one or more [`Step`]s. A step is one HTTP call with what it must
+//! show. Everything here is `const`-constructible so that tables are `static` slices of
+//! struct literals; JSON bodies are raw strings, parsed and validated once at start-up by
+//! [`crate::runner`], so a malformed table aborts the run with the case's name instead of
+//! becoming a failing trial.
+//!
+//! # Placeholders
+//!
+//! Bodies, paths and check operands may hold placeholders, substituted at run time in every
+//! JSON string (keys included) and in paths:
+//!
+//! - `$project`, `$project2`: the case's scratch projects (the second one only with
+//!   [`Need::Project2`]); `$owner`, `$peer`: the principals' user IDs; `$run`: a
+//!   12-character string unique to the run (for nonces); `$limitProject`,
+//!   `$expiredProject`: the billing fixtures ([`Need::Billing`]);
+//! - any name captured by an earlier step ([`Step::capture`]);
+//! - `$pad(N,TAIL)`: a string of exactly `N` UTF-8 bytes, `a`s followed by `TAIL`, for the
+//!   size-limit cases (`$pad(100,é)` is 98 `a`s and a two-byte `é`).
+//!
+//! A string that is exactly one placeholder (`"$created"`) is replaced by the captured JSON
+//! value whatever its type; inside a longer string the value must be a string and is
+//! spliced in. `$dnanexus_link` is the API's reserved key, never a placeholder; `$$` is a
+//! literal `$`. An unknown placeholder is an error in the table, reported at run time with
+//! the case's name.
+
+/// The HTTP method of a step. The API is POST-only; the others are for the protocol cases
+/// (preflights, methods the API does not allow). Our own enum because `http::Method` is not
+/// `Copy` and cannot sit in a `const` table's builder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verb {
+    Post,
+    Get,
+    Put,
+    Delete,
+    Options,
+}
+
+impl Verb {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verb::Post => "POST",
+            Verb::Get => "GET",
+            Verb::Put => "PUT",
+            Verb::Delete => "DELETE",
+            Verb::Options => "OPTIONS",
+        }
+    }
+}
+
+/// Who sends a step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Who {
+    /// The main user: creator and ADMINISTER of the case's scratch projects.
+    Owner,
+    /// The second user, invited to the scratch project at the level the case [`Need`]s.
+    Peer,
+    /// No `Authorization` header at all.
+    Anonymous,
+    /// A well-formed bearer header whose token no endpoint issued.
+    BadToken,
+}
+
+/// A permission level on a project, in the documented order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Access {
+    /// Invited at no level: the peer exists but cannot see the project.
+    None,
+    View,
+    Upload,
+    Contribute,
+    Administer,
+}
+
+impl Access {
+    /// The API's spelling (`"VIEW"` ...); `None` has no spelling because it is never sent.
+    pub fn as_api(self) -> Option<&'static str> {
+        match self {
+            Access::None => None,
+            Access::View => Some("VIEW"),
+            Access::Upload => Some("UPLOAD"),
+            Access::Contribute => Some("CONTRIBUTE"),
+            Access::Administer => Some("ADMINISTER"),
+        }
+    }
+}
+
+/// What a case needs from the target before its first step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Need {
+    /// The peer principal, invited to `$project` at this level (`Access::None`: not
+    /// invited). Without a peer token the case is ignored, with the reason.
+    Peer(Access),
+    /// A second scratch project, `$project2`, owned by the owner.
+    Project2,
+    /// The peer at this level on `$project2` (implies [`Need::Project2`]).
+    PeerOnProject2(Access),
+    /// The billing fixtures `$limitProject` (billed to an org at its spending limit) and
+    /// `$expiredProject` (billed to an expired org). Ignored on targets without them.
+    Billing,
+}
+
+/// The body a step sends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Body {
+    /// JSON text with placeholders, sent as `application/json`.
+    Json(&'static str),
+    /// Bytes sent as they are, with this `Content-Type` (`None`: no such header). For the
+    /// protocol cases: malformed JSON, other content types, an empty body.
+    Raw {
+        text: &'static str,
+        content_type: Option<&'static str>,
+    },
+}
+
+/// The answer a step must get.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expect {
+    /// HTTP 200 with a JSON body.
+    Ok,
+    /// This HTTP status and this `error.type`, in the documented error body.
+    Error(u16, &'static str),
+    /// Exactly this status, any body (preflights, methods other than POST).
+    Status(u16),
+}
+
+/// The JSON kinds the documentation's data types map to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    String,
+    /// A string that is not empty.
+    NonEmptyString,
+    Bool,
+    /// `int`: a JSON number with an integer value.
+    Int,
+    /// `timestamp`: an integer number of milliseconds since the epoch, within the run's
+    /// time window (so seconds, or a date in 1970, fail).
+    Timestamp,
+    Number,
+    Array,
+    /// An array whose every element is a string.
+    StringArray,
+    /// `mapping`: a JSON object.
+    Object,
+    Null,
+    /// An entity ID of this class: `class-` and 24 characters of `[0-9A-Za-z]`.
+    Id(&'static str),
+}
+
+/// How a number in the answer compares with an operand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ord {
+    Lt,
+    Le,
+    Eq,
+    Ge,
+    Gt,
+}
+
+/// One explicit check of a documented fact, on the answer's JSON body (addressed with JSON
+/// pointers, `""` being the whole body) or its headers.
+///
+/// Operands are JSON text with placeholders; an operand that starts with `@` is instead a
+/// JSON pointer into the same answer (`Cmp("/created", Le, "@/modified")`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Check {
+    /// The value equals the operand (JSON equality: key order does not matter).
+    Eq(&'static str, &'static str),
+    /// The value is present and differs from the operand.
+    Ne(&'static str, &'static str),
+    /// The value is present and of this kind.
+    Is(&'static str, Kind),
+    /// The key is absent.
+    Absent(&'static str),
+    /// The array holds an element equal to the operand.
+    Contains(&'static str, &'static str),
+    /// The array holds no element equal to the operand.
+    Lacks(&'static str, &'static str),
+    /// The array (or object, or string in bytes) has this length.
+    Len(&'static str, usize),
+    /// The value equals the operand as a set: an array with the same elements in any
+    /// order (for arrays the documentation treats as sets, and for SHOULD-only orders).
+    SetEq(&'static str, &'static str),
+    /// The string matches this regular expression (anchor it yourself).
+    Matches(&'static str, &'static str),
+    /// The number compares so with the operand.
+    Cmp(&'static str, Ord, &'static str),
+    /// Of the documented keys `.1`, the object holds exactly those in `.2` (keys the
+    /// documentation does not name are allowed: a real platform adds some).
+    Fields(
+        &'static str,
+        &'static [&'static str],
+        &'static [&'static str],
+    ),
+    /// The response header is present and matches this regular expression.
+    Header(&'static str, &'static str),
+    /// The response header is absent.
+    NoHeader(&'static str),
+}
+
+/// One call of a case and what it must show.
+#[derive(Debug, Clone, Copy)]
+pub struct Step {
+    pub method: Verb,
+    /// The route, with placeholders: `/record/new`, `/$rec/describe`.
+    pub path: &'static str,
+    pub body: Body,
+    pub who: Who,
+    /// Extra request headers (`Origin`, a `Content-Type` for raw bodies is in [`Body`]).
+    pub headers: &'static [(&'static str, &'static str)],
+    pub expect: Expect,
+    pub checks: &'static [Check],
+    /// `(name, pointer)`: remember the answer's value at `pointer` as `$name` for later
+    /// steps and checks (`("rec", "/id")`; `("first", "")` keeps the whole answer).
+    pub capture: &'static [(&'static str, &'static str)],
+    /// Compare the normalized answer with a named insta snapshot in `snapshots/`.
+    pub snapshot: bool,
+}
+
+/// A POST of `body` to `path` by the owner that must succeed: the usual step, refined
+/// with the builder methods below (all `const`, so tables stay `static`).
+pub const fn post(path: &'static str, body: &'static str) -> Step {
+    Step {
+        method: Verb::Post,
+        path,
+        body: Body::Json(body),
+        who: Who::Owner,
+        headers: &[],
+        expect: Expect::Ok,
+        checks: &[],
+        capture: &[],
+        snapshot: false,
+    }
+}
+
+/// A request with a raw body (`content_type: None` sends no such header).
+pub const fn raw(
+    path: &'static str,
+    text: &'static str,
+    content_type: Option<&'static str>,
+) -> Step {
+    let mut step = post(path, "{}");
+    step.body = Body::Raw { text, content_type };
+    step
+}
+
+impl Step {
+    /// Sent by another principal.
+    pub const fn by(mut self, who: Who) -> Self {
+        self.who = who;
+        self
+    }
+
+    /// Must fail with this status and error type.
+    pub const fn fails(mut self, status: u16, error_type: &'static str) -> Self {
+        self.expect = Expect::Error(status, error_type);
+        self
+    }
+
+    /// Must answer exactly this status, whatever the body.
+    pub const fn status(mut self, status: u16) -> Self {
+        self.expect = Expect::Status(status);
+        self
+    }
+
+    pub const fn check(mut self, checks: &'static [Check]) -> Self {
+        self.checks = checks;
+        self
+    }
+
+    pub const fn capture(mut self, capture: &'static [(&'static str, &'static str)]) -> Self {
+        self.capture = capture;
+        self
+    }
+
+    pub const fn snapshot(mut self) -> Self {
+        self.snapshot = true;
+        self
+    }
+
+    pub const fn headers(mut self, headers: &'static [(&'static str, &'static str)]) -> Self {
+        self.headers = headers;
+        self
+    }
+
+    pub const fn method(mut self, method: Verb) -> Self {
+        self.method = method;
+        self
+    }
+}
+
+/// A case: one row of a table.
+#[derive(Debug, Clone, Copy)]
+pub struct Case {
+    /// `area::operation::what`, unique; what users filter on and baselines list.
+    pub name: &'static str,
+    /// The catalogue items this case checks (at least one; each must exist).
+    pub items: &'static [&'static str],
+    /// One line: what the case shows, in the documentation's terms.
+    pub summary: &'static str,
+    pub needs: &'static [Need],
+    pub steps: &'static [Step],
+}
+
+/// The default row, for `..CASE` in tables.
+pub const CASE: Case = Case {
+    name: "",
+    items: &[],
+    summary: "",
+    needs: &[],
+    steps: &[],
+};

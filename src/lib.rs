@@ -1,0 +1,28 @@
+//! dxconform: a conformance suite for DNAnexus-compatible APIs, with an in-memory
+//! reference server.
+//!
+//! It tells the author of an API server, a proxy or an emulator, point by point and with a
+//! link to the documentation, where their endpoint differs from the documented DNAnexus
+//! API. The reference server lets the suite test itself (the self-check switches it into
+//! named spec violations that the suite must catch) and gives users an emulator the real
+//! `dx` client works against.
+//!
+//! # Layout
+//!
+//! - [`case`]: the vocabulary the case tables are written in (cases, steps, checks).
+//! - [`spec`]: the catalogue types (documented items, levels) and the coverage check.
+//! - [`cases`] (`cases/` at the top level): the tables, one file per documentation page,
+//!   each with its items and the cases that check them.
+//! - [`runner`]: cases to libtest-mimic trials against a target; checks, snapshots,
+//!   outcomes and reports.
+//! - [`server`]: the reference server: protocol layer, store, one module per route family,
+//!   and the fault catalogue.
+//! - [`cli`]: the command line (`run`, `serve`, `coverage`, `faults`, `sweep`).
+
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod case;
+#[path = "../cases/mod.rs"]
+pub mod cases;
+pub mod server;
+pub mod spec;

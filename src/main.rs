@@ -1,0 +1,3 @@
+//! The `dxconform` binary: parse the command line and dispatch.
+
+fn main() {}
