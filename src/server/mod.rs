@@ -1,13 +1,48 @@
-//! The reference server: an in-memory implementation of the documented DNAnexus API.
+//! The reference server: an in-memory implementation of the documented DNAnexus API, used
+//! in-process by the runner and tests, and on its own by `dxconform serve` (where the real
+//! `dx` client can be pointed at it).
 //!
-//! STUB INTERFACE (to be replaced by the real server): the runner and the CLI depend only
-//! on [`Config`], [`start`], [`Running`] and [`run`].
+//! # Layout
+//!
+//! - this file: the interface the runner and the CLI use ([`Config`], [`app`], [`run`],
+//!   [`start`]) and the shared state;
+//! - [`protocol`]: the layer every request goes through (methods, paths, content types,
+//!   JSON, authentication, headers, CORS), written once; [`routes`]: the route table;
+//! - [`error`]: error types and the status table; [`auth`]: bearer tokens; [`ids`]: entity
+//!   IDs; [`input`]: typed readers of input fields; [`fields`]: describe field selection;
+//! - [`store`]: the data model, behind one lock;
+//! - route families: [`records`] (`/record/new`, record describe), [`objects`] (the other
+//!   data-object routes), [`projects`], [`folders`] (folders, move, clone, removal),
+//!   [`search`] (`find*`, bulk describe, resolve), [`system`] (whoami, users, test routes);
+//! - [`billing`]: the billing fixture projects; [`faults`]: the self-check's fault catalogue.
+
+pub mod auth;
+pub mod billing;
+pub mod error;
+pub mod faults;
+pub mod fields;
+pub mod folders;
+pub mod ids;
+pub mod input;
+pub mod objects;
+pub mod projects;
+pub mod protocol;
+pub mod records;
+pub mod routes;
+pub mod search;
+pub mod store;
+pub mod system;
 
 use std::future::Future;
 use std::net::SocketAddr;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use axum::Router;
 use tokio::net::TcpListener;
+
+use faults::Faults;
+use store::Store;
 
 /// How to start a server.
 #[derive(Debug, Clone, Default)]
@@ -20,6 +55,40 @@ pub struct Config {
     pub latency_ms: u64,
     /// Create the billing fixtures for the first user.
     pub billing_fixtures: bool,
+}
+
+impl Config {
+    /// Check the configuration: fault names must be in the catalogue; handles must be
+    /// non-empty `[A-Za-z0-9._-]` and distinct; tokens non-empty, without whitespace and
+    /// distinct. [`app`] ignores what this rejects, so callers should validate first.
+    pub fn validate(&self) -> Result<(), String> {
+        Faults::new(&self.faults)?;
+        let mut handles = std::collections::BTreeSet::new();
+        let mut tokens = std::collections::BTreeSet::new();
+        for (handle, token) in &self.users {
+            let handle_ok = !handle.is_empty()
+                && handle
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b));
+            if !handle_ok {
+                return Err(format!(
+                    "invalid user handle {handle:?}: use letters, digits, '.', '_' or '-'"
+                ));
+            }
+            if token.is_empty() || token.chars().any(char::is_whitespace) {
+                return Err(format!(
+                    "invalid token for user {handle:?}: it must be non-empty without spaces"
+                ));
+            }
+            if !handles.insert(handle) {
+                return Err(format!("user {handle:?} is given twice"));
+            }
+            if !tokens.insert(token) {
+                return Err(format!("two users share the token of {handle:?}"));
+            }
+        }
+        Ok(())
+    }
 }
 
 /// The billing fixture projects, when [`Config::billing_fixtures`] is on.
@@ -39,9 +108,84 @@ pub struct Running {
     pub fixtures: Fixtures,
 }
 
-/// The router for a configuration.
-pub fn app(_config: &Config) -> (Router, Fixtures) {
-    (Router::new(), Fixtures::default())
+/// The state every request shares: cheap to clone, everything behind one `Arc`.
+#[derive(Clone)]
+pub struct AppState {
+    inner: Arc<Shared>,
+}
+
+struct Shared {
+    /// The one lock: each request holds it for its whole run, so requests are atomic.
+    store: Mutex<Store>,
+    /// Fixed at start-up, so read without the lock.
+    faults: Faults,
+    latency_ms: u64,
+    /// Source of the `X-Request-ID` counters.
+    requests: AtomicU64,
+}
+
+impl AppState {
+    fn new(store: Store, faults: Faults, latency_ms: u64) -> AppState {
+        AppState {
+            inner: Arc::new(Shared {
+                store: Mutex::new(store),
+                faults,
+                latency_ms,
+                requests: AtomicU64::new(0),
+            }),
+        }
+    }
+
+    /// The store, locked. A poisoned lock is still used: route code runs under
+    /// `catch_unwind`, and a half-done request is better than a dead server.
+    pub fn lock(&self) -> MutexGuard<'_, Store> {
+        self.inner
+            .store
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+
+    pub fn faults(&self) -> &Faults {
+        &self.inner.faults
+    }
+
+    pub fn latency_ms(&self) -> u64 {
+        self.inner.latency_ms
+    }
+
+    /// A fresh `X-Request-ID`.
+    pub fn request_id(&self) -> String {
+        protocol::request_id(self.inner.requests.fetch_add(1, Ordering::Relaxed))
+    }
+}
+
+/// The router for a configuration. Unknown fault names and invalid users are skipped
+/// here; [`Config::validate`] reports them.
+pub fn app(config: &Config) -> (Router, Fixtures) {
+    let mut store = Store::default();
+    for (handle, token) in &config.users {
+        store.add_user(handle, token);
+    }
+    let fixtures = if config.billing_fixtures {
+        match config.users.first() {
+            Some((handle, _)) => billing::create(&mut store, &format!("user-{handle}")),
+            None => Fixtures::default(),
+        }
+    } else {
+        Fixtures::default()
+    };
+    let faults = Faults::new(&config.faults).unwrap_or_else(|_| {
+        let known: Vec<String> = config
+            .faults
+            .iter()
+            .filter(|n| faults::FAULTS.iter().any(|f| f.name == n.as_str()))
+            .cloned()
+            .collect();
+        Faults::new(&known).unwrap_or_default()
+    });
+    let state = AppState::new(store, faults, config.latency_ms);
+    let router = Router::new().fallback(protocol::handle).with_state(state);
+    (router, fixtures)
 }
 
 /// Serve `config` on `listener` until `shutdown` completes.
@@ -63,4 +207,47 @@ pub async fn start(config: Config) -> std::io::Result<Running> {
     let (router, fixtures) = app(&config);
     tokio::spawn(async move { axum::serve(listener, router).await });
     Ok(Running { addr, fixtures })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn validate_rejects_unknown_faults_and_bad_users() {
+        let ok = Config {
+            users: vec![("alice".into(), "t1".into()), ("bob".into(), "t2".into())],
+            ..Config::default()
+        };
+        assert!(ok.validate().is_ok());
+        let bad = [
+            Config {
+                faults: vec!["nope".into()],
+                ..ok.clone()
+            },
+            Config {
+                users: vec![("".into(), "t".into())],
+                ..Config::default()
+            },
+            Config {
+                users: vec![("a b".into(), "t".into())],
+                ..Config::default()
+            },
+            Config {
+                users: vec![("a".into(), "t".into()), ("a".into(), "u".into())],
+                ..Config::default()
+            },
+            Config {
+                users: vec![("a".into(), "t".into()), ("b".into(), "t".into())],
+                ..Config::default()
+            },
+            Config {
+                users: vec![("a".into(), "".into())],
+                ..Config::default()
+            },
+        ];
+        for c in bad {
+            assert!(c.validate().is_err(), "{c:?}");
+        }
+    }
 }

@@ -1,0 +1,465 @@
+//! Projects and containers: `/project/new` and `/project-xxxx/` describe, update, destroy,
+//! invite, decreasePermissions, leave, addTags, removeTags, setProperties (projects and
+//! permissions pages). Containers answer the same routes, since the bodies are identical.
+
+use serde_json::{Map, Value, json};
+
+use super::error::{ApiResult, invalid_input, invalid_state, not_found, permission_denied};
+use super::fields::Fields;
+use super::input::{self, Input};
+use super::routes::Call;
+use super::store::{Level, Store, props_json, strings_json};
+
+/// The methods this module answers on `/project-xxxx/`.
+pub const METHODS: &[&str] = &[
+    "describe",
+    "update",
+    "destroy",
+    "invite",
+    "decreasePermissions",
+    "leave",
+    "addTags",
+    "removeTags",
+    "setProperties",
+];
+
+/// Default describe fields: the spec's minimum set plus what `dx describe P` prints.
+pub const DEFAULT_FIELDS: &[&str] = &[
+    "class",
+    "name",
+    "summary",
+    "description",
+    "level",
+    "tags",
+    "protected",
+    "restricted",
+    "downloadRestricted",
+    "previewViewerRestricted",
+    "externalUploadRestricted",
+    "containsPHI",
+    "databaseUIViewOnly",
+    "databaseResultsRestricted",
+    "allowedExecutables",
+    "created",
+    "modified",
+    "createdBy",
+    "billTo",
+    "region",
+    "dataUsage",
+    "sponsoredDataUsage",
+    "storageCost",
+    "pendingTransfer",
+    "atSpendingLimit",
+    "totalSponsoredEgressBytes",
+    "consumedSponsoredEgressBytes",
+];
+
+/// Fields only sent on request, through `fields` or these deprecated flags.
+pub const DEPRECATED_FLAGS: &[&str] = &["properties", "folders", "permissions"];
+
+/// The regions a project may be created in. Unknown regions are InvalidInput, as observed.
+pub const REGIONS: &[&str] = &["aws:us-east-1", "aws:eu-central-1", "azure:westus"];
+
+pub fn call(store: &mut Store, call: &Call) -> ApiResult<Value> {
+    match call.method {
+        "describe" => describe(store, call),
+        "update" => update(store, call),
+        "destroy" => destroy(store, call),
+        "invite" => invite(store, call),
+        "decreasePermissions" => decrease(store, call),
+        "leave" => leave(store, call),
+        "addTags" | "removeTags" => tags(store, call),
+        "setProperties" => set_properties(store, call),
+        _ => Err(not_found(call.subject)),
+    }
+}
+
+fn id_answer(call: &Call) -> ApiResult<Value> {
+    Ok(json!({ "id": call.subject }))
+}
+
+/// The string fields and flags `/project/new` and `update` share.
+fn read_flags(input: Input) -> ApiResult<Vec<(&'static str, bool)>> {
+    let mut out = Vec::new();
+    for key in [
+        "protected",
+        "restricted",
+        "downloadRestricted",
+        "previewViewerRestricted",
+        "externalUploadRestricted",
+        "databaseUIViewOnly",
+    ] {
+        if let Some(b) = input.opt_bool(key)? {
+            out.push((key, b));
+        }
+    }
+    Ok(out)
+}
+
+fn set_flag(p: &mut super::store::Project, key: &str, value: bool) {
+    match key {
+        "protected" => p.protected = value,
+        "restricted" => p.restricted = value,
+        "downloadRestricted" => {
+            p.download_restricted = value;
+            // Observed: restricting downloads also restricts the preview viewer.
+            if value {
+                p.preview_viewer_restricted = true;
+            }
+        }
+        "previewViewerRestricted" => p.preview_viewer_restricted = value,
+        "externalUploadRestricted" => p.external_upload_restricted = value,
+        "databaseUIViewOnly" => p.database_ui_view_only = value,
+        _ => {}
+    }
+}
+
+/// `/project/new`.
+pub fn new(store: &mut Store, call: &Call) -> ApiResult<Value> {
+    let input = call.input();
+    let name = input
+        .opt_name("name")?
+        .ok_or_else(|| invalid_input("Expected key \"name\" to be present"))?;
+    let summary = input.opt_str("summary")?;
+    let description = input.opt_str("description")?;
+    let flags = read_flags(input)?;
+    let tags = input.opt_tags("tags")?;
+    let properties = input.opt_properties("properties")?;
+    let bill_to = input.opt_str("billTo")?;
+    let region = input.opt_str("region")?;
+    if let Some(r) = region
+        && !REGIONS.contains(&r)
+    {
+        return Err(invalid_input(format!("Unknown region {r:?}")));
+    }
+    if input.opt_bool("containsPHI")? == Some(true) {
+        return Err(permission_denied(format!(
+            "PHI features must be enabled for {} to create a project containing PHI",
+            call.user
+        )));
+    }
+    if let Some(b) = bill_to
+        && b != call.user
+    {
+        // Only self-billing exists here; an org we do not know cannot be billed.
+        return Err(not_found(b));
+    }
+    let id = store.create_project("project", &name, call.user);
+    let p = store.project_mut(&id)?;
+    p.summary = summary.unwrap_or_default().to_string();
+    p.description = description.unwrap_or_default().to_string();
+    for (k, v) in flags {
+        set_flag(p, k, v);
+    }
+    p.tags = tags.unwrap_or_default();
+    p.properties = properties.unwrap_or_default();
+    if let Some(r) = region {
+        p.region = r.to_string();
+    }
+    Ok(json!({ "id": id }))
+}
+
+/// `/project-xxxx/describe`.
+fn describe(store: &mut Store, call: &Call) -> ApiResult<Value> {
+    let fields = Fields::read(call.input(), DEFAULT_FIELDS, DEPRECATED_FLAGS)?;
+    let p = store.require(call.subject, call.user, Level::View)?;
+    let level = store.level(call.subject, call.user);
+    let mut out = Map::new();
+    out.insert("id".into(), json!(p.id));
+    let mut put = |name: &str, value: Value| {
+        if fields.has(name) {
+            out.insert(name.into(), value);
+        }
+    };
+    put("class", json!(p.class));
+    put("name", json!(p.name));
+    put("summary", json!(p.summary));
+    put("description", json!(p.description));
+    put("level", json!(level.map(Level::as_str)));
+    put("tags", strings_json(&p.tags));
+    put("protected", json!(p.protected));
+    put("restricted", json!(p.restricted));
+    put("downloadRestricted", json!(p.download_restricted));
+    put(
+        "previewViewerRestricted",
+        json!(p.preview_viewer_restricted),
+    );
+    put(
+        "externalUploadRestricted",
+        json!(p.external_upload_restricted),
+    );
+    put("containsPHI", json!(p.contains_phi));
+    put("databaseUIViewOnly", json!(p.database_ui_view_only));
+    put(
+        "databaseResultsRestricted",
+        json!(p.database_results_restricted),
+    );
+    put("allowedExecutables", json!(p.allowed_executables));
+    put("created", json!(p.created));
+    put("modified", json!(p.modified));
+    put("createdBy", json!({"user": p.created_by}));
+    put("billTo", json!(p.bill_to));
+    put("region", json!(p.region));
+    put("dataUsage", json!(0));
+    put("sponsoredDataUsage", json!(0));
+    put("storageCost", json!(0));
+    put("pendingTransfer", Value::Null);
+    put(
+        "atSpendingLimit",
+        json!(p.billing == super::store::Billing::SpendingLimit),
+    );
+    put("totalSponsoredEgressBytes", json!(0));
+    put("consumedSponsoredEgressBytes", json!(0));
+    put("properties", props_json(&p.properties));
+    let mut folders = vec!["/".to_string()];
+    folders.extend(p.folders.iter().cloned());
+    put("folders", strings_json(&folders));
+    put(
+        "permissions",
+        Value::Object(
+            p.members
+                .iter()
+                .map(|(m, l)| (m.clone(), json!(l.as_str())))
+                .collect(),
+        ),
+    );
+    Ok(Value::Object(out))
+}
+
+/// `/project-xxxx/update`: every field needs ADMINISTER (per-field levels are [SILENT]).
+fn update(store: &mut Store, call: &Call) -> ApiResult<Value> {
+    let input = call.input();
+    let name = input.opt_name("name")?;
+    let summary = input.opt_str("summary")?;
+    let description = input.opt_str("description")?;
+    let flags = read_flags(input)?;
+    let allowed = input.opt_array("allowedExecutables")?;
+    let allowed: Option<Vec<String>> = allowed
+        .map(|a| {
+            a.iter()
+                .map(|v| match v.as_str() {
+                    Some(s) if super::ids::class_of(s).is_some() => Ok(s.to_string()),
+                    _ => Err(invalid_input(
+                        "Expected \"allowedExecutables\" to be an array of executable IDs",
+                    )),
+                })
+                .collect()
+        })
+        .transpose()?;
+    let unset_allowed = input.bool_or("unsetAllowedExecutables", false)?;
+    let db_restricted = input.opt_bool("databaseResultsRestricted")?;
+    let unset_db = input.bool_or("unsetDatabaseResultsRestricted", false)?;
+    store.require(call.subject, call.user, Level::Administer)?;
+    let p = store.project_mut(call.subject)?;
+    // Observed rule: downloads cannot be unrestricted while the preview viewer is.
+    let mut download = p.download_restricted;
+    let mut preview = p.preview_viewer_restricted;
+    for (k, v) in &flags {
+        match *k {
+            "downloadRestricted" => {
+                download = *v;
+                preview |= *v;
+            }
+            "previewViewerRestricted" => preview = *v,
+            _ => {}
+        }
+    }
+    if !download && preview && flags.iter().any(|(k, _)| *k == "downloadRestricted") {
+        return Err(invalid_input(
+            "downloadRestricted cannot be false while previewViewerRestricted is true",
+        ));
+    }
+    if let Some(n) = name {
+        p.name = n;
+    }
+    if let Some(s) = summary {
+        p.summary = s.to_string();
+    }
+    if let Some(d) = description {
+        p.description = d.to_string();
+    }
+    for (k, v) in flags {
+        set_flag(p, k, v);
+    }
+    if let Some(a) = allowed {
+        p.allowed_executables = Some(a);
+    }
+    if unset_allowed {
+        p.allowed_executables = None;
+    }
+    if let Some(d) = db_restricted {
+        p.database_results_restricted = Some(d);
+    }
+    if unset_db {
+        p.database_results_restricted = None;
+    }
+    p.modified = super::store::next_time(p.modified);
+    id_answer(call)
+}
+
+/// `/project-xxxx/destroy`: ADMINISTER. There are no jobs, so `terminateJobs` only has
+/// to be a boolean.
+fn destroy(store: &mut Store, call: &Call) -> ApiResult<Value> {
+    call.input().opt_bool("terminateJobs")?;
+    store.require(call.subject, call.user, Level::Administer)?;
+    store.destroy_project(call.subject);
+    id_answer(call)
+}
+
+/// `/project-xxxx/invite`: ADMINISTER. Inviting never lowers a level (that is
+/// decreasePermissions' job) and inviting at a level already held changes nothing.
+/// `state` is `"granted"`: users here need not accept (the values are [SILENT]).
+fn invite(store: &mut Store, call: &Call) -> ApiResult<Value> {
+    let input = call.input();
+    let invitee = input.req_str("invitee")?;
+    let level_str = input.req_str("level")?;
+    let level = Level::parse(level_str).ok_or_else(|| {
+        invalid_input("Expected \"level\" to be VIEW, UPLOAD, CONTRIBUTE or ADMINISTER")
+    })?;
+    input.opt_bool("suppressEmailNotification")?;
+    if invitee == "PUBLIC" && level != Level::View {
+        return Err(invalid_input("PUBLIC can only be granted VIEW"));
+    }
+    store.require(call.subject, call.user, Level::Administer)?;
+    if invitee != "PUBLIC" && !store.users.contains_key(invitee) {
+        return Err(not_found(invitee));
+    }
+    let p = store.project_mut(call.subject)?;
+    let current = p.members.get(invitee).copied();
+    if current.is_none_or(|c| c < level) {
+        p.members.insert(invitee.to_string(), level);
+        p.modified = super::store::next_time(p.modified);
+    }
+    Ok(json!({ "id": call.subject, "state": "granted" }))
+}
+
+/// `/project-xxxx/decreasePermissions`: a flat mapping of member to a lower level or
+/// null (removal). Keys that are not member IDs are ignored like any unknown input key;
+/// members not in the project are left alone.
+fn decrease(store: &mut Store, call: &Call) -> ApiResult<Value> {
+    let input = call.input();
+    let mut changes = Vec::new();
+    for (member, v) in input.0 {
+        let is_member_key =
+            member == "PUBLIC" || member.starts_with("user-") || member.starts_with("org-");
+        if !is_member_key {
+            continue;
+        }
+        let level = match v {
+            Value::Null => None,
+            Value::String(s) => match Level::parse(s) {
+                Some(l) if l < Level::Administer => Some(l),
+                _ => {
+                    return Err(invalid_input(format!(
+                        "Expected the level for {member} to be null, VIEW, UPLOAD or CONTRIBUTE"
+                    )));
+                }
+            },
+            _ => {
+                return Err(invalid_input(format!(
+                    "Expected the level for {member} to be null or a level string"
+                )));
+            }
+        };
+        changes.push((member.clone(), level));
+    }
+    store.require(call.subject, call.user, Level::Administer)?;
+    let p = store.project_mut(call.subject)?;
+    for (member, level) in &changes {
+        if let (Some(current), Some(new)) = (p.members.get(member), level)
+            && new > current
+        {
+            return Err(invalid_input(format!(
+                "decreasePermissions cannot raise {member} from {} to {}",
+                current.as_str(),
+                new.as_str()
+            )));
+        }
+    }
+    for (member, level) in changes {
+        match level {
+            None => {
+                p.members.remove(&member);
+            }
+            Some(l) => {
+                if let Some(cur) = p.members.get_mut(&member) {
+                    *cur = l;
+                }
+            }
+        }
+    }
+    p.modified = super::store::next_time(p.modified);
+    id_answer(call)
+}
+
+/// `/project-xxxx/leave`: any member may leave, except the last administrator (who would
+/// leave the project unmanageable: InvalidState, our reading).
+fn leave(store: &mut Store, call: &Call) -> ApiResult<Value> {
+    let p = store.project_mut(call.subject)?;
+    let Some(level) = p.members.get(call.user).copied() else {
+        return Err(permission_denied(format!(
+            "{} is not a member of {}",
+            call.user, call.subject
+        )));
+    };
+    let admins = p
+        .members
+        .values()
+        .filter(|l| **l == Level::Administer)
+        .count();
+    if level == Level::Administer && admins == 1 {
+        return Err(invalid_state(
+            "The last administrator cannot leave the project; destroy it instead",
+        ));
+    }
+    p.members.remove(call.user);
+    id_answer(call)
+}
+
+/// Project tags: CONTRIBUTE (changing the container's metadata; [SILENT] in the docs).
+fn tags(store: &mut Store, call: &Call) -> ApiResult<Value> {
+    let tags = call.input().req_tags("tags")?;
+    store.require(call.subject, call.user, Level::Contribute)?;
+    let p = store.project_mut(call.subject)?;
+    if call.method == "addTags" {
+        for t in tags {
+            if !p.tags.contains(&t) {
+                p.tags.push(t);
+            }
+        }
+    } else {
+        p.tags.retain(|t| !tags.contains(t));
+    }
+    p.modified = super::store::next_time(p.modified);
+    id_answer(call)
+}
+
+fn set_properties(store: &mut Store, call: &Call) -> ApiResult<Value> {
+    let updates = call.input().req_property_update("properties")?;
+    store.require(call.subject, call.user, Level::Contribute)?;
+    let p = store.project_mut(call.subject)?;
+    for (k, v) in updates {
+        match v {
+            Some(v) => p.properties.insert(k, v),
+            None => p.properties.remove(&k),
+        };
+    }
+    p.modified = super::store::next_time(p.modified);
+    id_answer(call)
+}
+
+/// Read a project ID input and check the caller's level on it.
+pub fn required_project<'a>(
+    store: &Store,
+    input: Input<'a>,
+    key: &str,
+    user: &str,
+    level: Level,
+) -> ApiResult<&'a str> {
+    let p = input.req_project(key)?;
+    store.require(p, user, level)?;
+    Ok(p)
+}
+
+/// Keep `input` reachable for sibling modules' doc links.
+pub use input::project_id;

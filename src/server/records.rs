@@ -1,0 +1,278 @@
+//! Records: `/record/new` and `/record-xxxx/describe` (records page, seeded), and the
+//! describe output every data-object listing reuses (listFolder, findDataObjects,
+//! describeDataObjects).
+
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value, json};
+
+use super::billing;
+use super::error::{ApiResult, invalid_input, not_found, not_found_msg, permission_denied};
+use super::fields::Fields;
+use super::ids;
+use super::input::{self, Input};
+use super::routes::Call;
+use super::store::{
+    Copy, Level, NonceEntry, Object, State, Store, links, now_ms, props_json, strings_json,
+};
+
+/// The default describe fields, in the documented order. No `sponsoredUntil`: nothing is
+/// sponsored here.
+pub const DEFAULT_FIELDS: &[&str] = &[
+    "project",
+    "class",
+    "types",
+    "created",
+    "state",
+    "hidden",
+    "links",
+    "name",
+    "folder",
+    "sponsored",
+    "tags",
+    "modified",
+    "createdBy",
+];
+
+/// The deprecated top-level describe flags.
+pub const DEPRECATED_FLAGS: &[&str] = &["properties", "details"];
+
+/// The exact message the platform gives for a reused nonce.
+pub const NONCE_REUSED: &str =
+    "Nonce was reused for an earlier API request that had a different input";
+
+/// Read a describe input's field selection.
+pub fn read_fields(input: Input) -> ApiResult<Fields> {
+    Fields::read(input, DEFAULT_FIELDS, DEPRECATED_FLAGS)
+}
+
+/// The describe hash of `obj`'s copy in `project` (which must hold it).
+pub fn describe_copy(obj: &Object, project: &str, fields: &Fields) -> Value {
+    let mut out = Map::new();
+    out.insert("id".into(), json!(obj.id));
+    let Some(copy) = obj.copy(project) else {
+        return Value::Object(out);
+    };
+    let mut put = |name: &str, value: Value| {
+        if fields.has(name) {
+            out.insert(name.into(), value);
+        }
+    };
+    put("project", json!(copy.project));
+    put("class", json!(obj.class));
+    put("types", strings_json(&obj.types));
+    put("created", json!(obj.created));
+    put("state", json!(obj.state.as_str()));
+    put("hidden", json!(obj.hidden));
+    put("links", strings_json(&links(&obj.details)));
+    put("name", json!(copy.name));
+    put("folder", json!(copy.folder));
+    put("sponsored", json!(false));
+    put("tags", strings_json(&copy.tags));
+    put("modified", json!(obj.modified));
+    put("createdBy", json!({"user": obj.created_by}));
+    put("properties", props_json(&copy.properties));
+    put("details", obj.details.clone());
+    Value::Object(out)
+}
+
+/// Which copy of `id` the caller sees, given an optional project hint (records page):
+/// the hinted project's copy if it holds the object; otherwise the creating project's
+/// copy if viewable, else the first viewable copy by time added.
+pub fn pick_copy(store: &Store, id: &str, hint: Option<&str>, user: &str) -> ApiResult<String> {
+    let obj = store.object(id)?;
+    if let Some(p) = hint {
+        store.require(p, user, Level::View)?;
+        if obj.copy(p).is_some() {
+            return Ok(p.to_string());
+        }
+    }
+    let viewable = |p: &str| store.level(p, user).is_some();
+    if obj.copy(&obj.created_in).is_some() && viewable(&obj.created_in) {
+        return Ok(obj.created_in.clone());
+    }
+    obj.copies
+        .iter()
+        .find(|c| viewable(&c.project))
+        .map(|c| c.project.clone())
+        .ok_or_else(|| {
+            permission_denied(format!(
+                "VIEW permission is required on a project holding {id}"
+            ))
+        })
+}
+
+/// `/record-xxxx/describe` (and the same for the other data-object classes).
+pub fn describe(store: &mut Store, call: &Call) -> ApiResult<Value> {
+    let input = call.input();
+    let hint = input.opt_project("project")?;
+    let fields = read_fields(input)?;
+    let project = pick_copy(store, call.subject, hint, call.user)?;
+    let obj = store.object(call.subject)?;
+    Ok(describe_copy(obj, &project, &fields))
+}
+
+/// The validated inputs of `/record/new`, before the source record is merged in.
+struct NewRecord<'a> {
+    project: &'a str,
+    name: Option<String>,
+    tags: Option<Vec<String>>,
+    types: Option<Vec<String>>,
+    hidden: Option<bool>,
+    properties: Option<BTreeMap<String, String>>,
+    details: Option<Value>,
+    folder: String,
+    close: bool,
+    parents: bool,
+    nonce: Option<&'a str>,
+}
+
+fn read_new(input: Input<'_>) -> ApiResult<NewRecord<'_>> {
+    // The project's ID class (InvalidType) is checked after every shape check, as the
+    // team's error order says; here only its type and shape.
+    let project = input.req_str("project")?;
+    if ids::class_of(project).is_none() {
+        return Err(invalid_input(
+            "Expected key \"project\" to be a valid project or container ID",
+        ));
+    }
+    Ok(NewRecord {
+        project,
+        name: input.opt_name("name")?,
+        tags: input.opt_tags("tags")?,
+        types: input.opt_types("types")?,
+        hidden: input.opt_bool("hidden")?,
+        properties: input.opt_properties("properties")?,
+        details: input.get("details").map(input::details).transpose()?,
+        folder: input.opt_folder("folder")?.unwrap_or_else(|| "/".into()),
+        close: input.bool_or("close", false)?,
+        parents: input.bool_or("parents", false)?,
+        nonce: input.opt_nonce("nonce")?,
+    })
+}
+
+/// The source record of `initializeFrom`: its project and ID, checked in the documented
+/// order (shape, then existence, then access).
+fn read_source<'a>(
+    store: &Store,
+    input: Input<'a>,
+    user: &str,
+) -> ApiResult<Option<(&'a str, &'a str)>> {
+    let Some(init) = input.get("initializeFrom") else {
+        return Ok(None);
+    };
+    let bad = |why: &str| invalid_input(format!("Invalid \"initializeFrom\": {why}"));
+    let m = init.as_object().ok_or_else(|| bad("expected a mapping"))?;
+    let project = m
+        .get("project")
+        .and_then(Value::as_str)
+        .ok_or_else(|| bad("\"project\" must be a string"))?;
+    let id = m
+        .get("id")
+        .and_then(Value::as_str)
+        .ok_or_else(|| bad("\"id\" must be a string"))?;
+    if !ids::is_id_of(id, "record") {
+        return Err(bad("\"id\" is not a valid record ID"));
+    }
+    let project = input::project_id("initializeFrom.project", project)?;
+    store.require(project, user, Level::View)?;
+    let found = store
+        .objects
+        .get(id)
+        .is_some_and(|o| o.copy(project).is_some());
+    if !found {
+        return Err(not_found(id));
+    }
+    Ok(Some((project, id)))
+}
+
+/// `/record/new`.
+pub fn new(store: &mut Store, call: &Call) -> ApiResult<Value> {
+    let input = call.input();
+    let req = read_new(input)?;
+    let project = input::project_id("project", req.project)?;
+    let target = store.require(project, call.user, Level::Upload)?;
+    billing::check(target)?;
+    let source = read_source(store, input, call.user)?;
+    if !req.parents && !target.has_folder(&req.folder) {
+        return Err(not_found_msg(format!(
+            "The folder {} could not be found in {project}",
+            req.folder
+        )));
+    }
+    let nonce_key = match req.nonce {
+        Some(n) if !call.faults.on("nonce-ignored") => Some((call.user.to_string(), n.to_string())),
+        _ => None,
+    };
+    if let Some(key) = &nonce_key
+        && let Some(entry) = store.nonces.get(key)
+    {
+        // The whole input, nonce included, is compared; Value equality ignores key order.
+        return if &entry.input == call.body {
+            Ok(entry.output.clone())
+        } else {
+            Err(invalid_input(NONCE_REUSED))
+        };
+    }
+
+    // Defaults come from the source record's copy, explicit fields override.
+    let (mut name, mut tags, mut types, mut hidden, mut properties, mut details) = (
+        None,
+        Vec::new(),
+        Vec::new(),
+        false,
+        BTreeMap::new(),
+        json!({}),
+    );
+    if let Some((sp, sid)) = source
+        && let Ok(src) = store.object(sid)
+        && let Some(copy) = src.copy(sp)
+    {
+        name = Some(copy.name.clone());
+        tags = copy.tags.clone();
+        types = src.types.clone();
+        hidden = src.hidden;
+        properties = copy.properties.clone();
+        details = src.details.clone();
+    }
+    let id = store.fresh_id("record");
+    let now = now_ms();
+    let obj = Object {
+        id: id.clone(),
+        class: "record".into(),
+        types: req.types.unwrap_or(types),
+        details: req.details.unwrap_or(details),
+        hidden: req.hidden.unwrap_or(hidden),
+        state: if req.close {
+            State::Closed
+        } else {
+            State::Open
+        },
+        created: now,
+        modified: now,
+        created_by: call.user.to_string(),
+        created_in: project.to_string(),
+        copies: vec![Copy {
+            project: project.to_string(),
+            name: req.name.or(name).unwrap_or_else(|| id.clone()),
+            folder: req.folder.clone(),
+            tags: req.tags.unwrap_or(tags),
+            properties: req.properties.unwrap_or(properties),
+        }],
+    };
+    let p = store.project_mut(project)?;
+    p.make_folders(&req.folder);
+    p.objects.push(id.clone());
+    store.objects.insert(id.clone(), obj);
+    let output = json!({ "id": id });
+    if let Some(key) = nonce_key {
+        store.nonces.insert(
+            key,
+            NonceEntry {
+                input: call.body.clone(),
+                output: output.clone(),
+            },
+        );
+    }
+    Ok(output)
+}
