@@ -1,9 +1,499 @@
-//! Folders: placeholder until step 3.
-use super::error::{ApiResult, not_found};
+//! Folders and what moves objects between them or between containers: newFolder,
+//! listFolder, removeFolder, renameFolder, move, removeObjects, clone (folders-and-
+//! deletion and cloning pages). Paths are normalised by [`super::input::folder`].
+//!
+//! Levels where the docs are silent (our reading): newFolder, move and renameFolder need
+//! UPLOAD (they create folders and place objects, deleting nothing); removing objects
+//! needs CONTRIBUTE, or ADMINISTER in a protected project; removing only empty folders
+//! needs UPLOAD.
+
+use serde_json::{Value, json};
+
+use super::error::{ApiResult, invalid_input, invalid_state, not_found, not_found_msg};
+use super::fields::Fields;
+use super::input::{self, Input};
+use super::records;
 use super::routes::Call;
-use super::store::Store;
-use serde_json::Value;
-pub const METHODS: &[&str] = &[];
-pub fn call(_store: &mut Store, call: &Call) -> ApiResult<Value> {
-    Err(not_found(call.subject))
+use super::store::{Copy, Level, Project, State, Store};
+
+/// The methods this module answers on `/project-xxxx/` and `/container-xxxx/`.
+pub const METHODS: &[&str] = &[
+    "newFolder",
+    "listFolder",
+    "removeFolder",
+    "renameFolder",
+    "move",
+    "removeObjects",
+    "clone",
+];
+
+pub fn call(store: &mut Store, call: &Call) -> ApiResult<Value> {
+    match call.method {
+        "newFolder" => new_folder(store, call),
+        "listFolder" => list_folder(store, call),
+        "removeFolder" => remove_folder(store, call),
+        "renameFolder" => rename_folder(store, call),
+        "move" => move_(store, call),
+        "removeObjects" => remove_objects(store, call),
+        "clone" => clone(store, call),
+        _ => Err(not_found(call.subject)),
+    }
+}
+
+fn id_answer(call: &Call) -> ApiResult<Value> {
+    Ok(json!({ "id": call.subject }))
+}
+
+/// Whether `path` is `folder` or inside it.
+pub fn within(path: &str, folder: &str) -> bool {
+    folder == "/" || path == folder || path.starts_with(&format!("{folder}/"))
+}
+
+/// The parent of a normalised non-root path.
+fn parent(path: &str) -> &str {
+    match path.rfind('/') {
+        Some(0) | None => "/",
+        Some(i) => &path[..i],
+    }
+}
+
+fn basename(path: &str) -> &str {
+    path.rsplit('/').next().unwrap_or(path)
+}
+
+fn folder_missing(project: &str, folder: &str) -> super::error::ApiError {
+    not_found_msg(format!(
+        "The folder {folder} could not be found in {project}"
+    ))
+}
+
+/// The objects of `project` whose copy is in `folder` or below.
+fn objects_under(store: &Store, project: &Project, folder: &str) -> Vec<String> {
+    project
+        .objects
+        .iter()
+        .filter(|id| {
+            store
+                .objects
+                .get(*id)
+                .and_then(|o| o.copy(&project.id))
+                .is_some_and(|c| within(&c.folder, folder))
+        })
+        .cloned()
+        .collect()
+}
+
+/// The level removing objects needs: CONTRIBUTE, ADMINISTER when protected.
+fn delete_level(project: &Project) -> Level {
+    if project.protected {
+        Level::Administer
+    } else {
+        Level::Contribute
+    }
+}
+
+/// `newFolder`: the parent must exist unless `parents`; an existing folder is
+/// InvalidState unless `parents` (which makes the call idempotent).
+fn new_folder(store: &mut Store, call: &Call) -> ApiResult<Value> {
+    let input = call.input();
+    let folder = input.req_folder("folder")?;
+    let parents = input.bool_or("parents", false)?;
+    let p = store.require(call.subject, call.user, Level::Upload)?;
+    if p.has_folder(&folder) {
+        if !parents {
+            return Err(invalid_state(format!("The folder {folder} already exists")));
+        }
+    } else if !parents && !p.has_folder(parent(&folder)) {
+        return Err(folder_missing(call.subject, parent(&folder)));
+    }
+    store.project_mut(call.subject)?.make_folders(&folder);
+    id_answer(call)
+}
+
+/// `listFolder`: both `objects` and `folders` are always sent (our reading when `only`
+/// limits them: the other list is empty). With `hasSubfolderFlags`, each folder is a
+/// `[path, hasSubfolders]` pair.
+fn list_folder(store: &mut Store, call: &Call) -> ApiResult<Value> {
+    let input = call.input();
+    let folder = input.opt_folder("folder")?.unwrap_or_else(|| "/".into());
+    let describe = describe_option(input, "describe")?;
+    let only = input.opt_str("only")?.unwrap_or("all");
+    if !["all", "folders", "objects"].contains(&only) {
+        return Err(invalid_input(
+            "Expected \"only\" to be \"folders\", \"objects\" or \"all\"",
+        ));
+    }
+    let include_hidden = input.bool_or("includeHidden", false)?;
+    let flags = input.bool_or("hasSubfolderFlags", false)?;
+    let p = store.require(call.subject, call.user, Level::View)?;
+    if !p.has_folder(&folder) {
+        return Err(folder_missing(call.subject, &folder));
+    }
+    let mut folders = Vec::new();
+    if only != "objects" {
+        for f in p.folders.iter().filter(|f| parent(f) == folder) {
+            if flags {
+                let has_sub = p.folders.iter().any(|g| parent(g) == f);
+                folders.push(json!([f, has_sub]));
+            } else {
+                folders.push(json!(f));
+            }
+        }
+    }
+    let mut objects = Vec::new();
+    if only != "folders" {
+        for id in &p.objects {
+            let Some(obj) = store.objects.get(id) else {
+                continue;
+            };
+            let Some(copy) = obj.copy(&p.id) else {
+                continue;
+            };
+            if copy.folder != folder || (obj.hidden && !include_hidden) {
+                continue;
+            }
+            let mut entry = json!({ "id": id });
+            if let Some(fields) = &describe {
+                entry["describe"] = records::describe_copy(obj, &p.id, fields);
+            }
+            objects.push(entry);
+        }
+    }
+    Ok(json!({ "objects": objects, "folders": folders }))
+}
+
+/// A `describe` option: false, true (the defaults) or a describe input.
+pub fn describe_option(input: Input, key: &str) -> ApiResult<Option<Fields>> {
+    match input.get(key) {
+        None | Some(Value::Bool(false)) => Ok(None),
+        Some(Value::Bool(true)) => Ok(Some(Fields::of(records::DEFAULT_FIELDS))),
+        Some(Value::Object(m)) => records::read_fields(Input(m)).map(Some),
+        Some(_) => Err(invalid_input(format!(
+            "Expected \"{key}\" to be a boolean or a describe input mapping"
+        ))),
+    }
+}
+
+/// `removeFolder`: the root cannot be removed (InvalidInput); a missing folder is
+/// ResourceNotFound unless `force`; a non-empty one needs `recurse` (else InvalidState).
+/// All work is done in one call, so `partial` always gets `completed: true`.
+fn remove_folder(store: &mut Store, call: &Call) -> ApiResult<Value> {
+    let input = call.input();
+    let folder = input.req_folder("folder")?;
+    let recurse = input.bool_or("recurse", false)?;
+    let force = input.bool_or("force", false)?;
+    let partial = input.bool_or("partial", false)?;
+    let answer = if partial {
+        json!({"id": call.subject, "completed": true})
+    } else {
+        json!({"id": call.subject})
+    };
+    if folder == "/" {
+        return Err(invalid_input("The root folder cannot be removed"));
+    }
+    let p = store.require(call.subject, call.user, Level::View)?;
+    if !p.has_folder(&folder) {
+        if force {
+            store.require(call.subject, call.user, Level::Upload)?;
+            return Ok(answer);
+        }
+        return Err(folder_missing(call.subject, &folder));
+    }
+    let objects = objects_under(store, p, &folder);
+    let has_sub = p.folders.iter().any(|f| f != &folder && within(f, &folder));
+    if (has_sub || !objects.is_empty()) && !recurse {
+        return Err(invalid_state(format!(
+            "The folder {folder} is not empty; use recurse to remove its contents"
+        )));
+    }
+    let needed = if objects.is_empty() {
+        Level::Upload
+    } else {
+        delete_level(p)
+    };
+    store.require(call.subject, call.user, needed)?;
+    store.remove_copies(call.subject, &objects);
+    store
+        .project_mut(call.subject)?
+        .folders
+        .retain(|f| !within(f, &folder));
+    Ok(answer)
+}
+
+/// `renameFolder`: takes `name` (a new basename, as the Java bindings and dxfuse send) or
+/// `newpath` (a new full path, as `dx mv` sends). Both at once is ambiguous:
+/// InvalidInput (our reading). The target must not exist (InvalidState) and its parent
+/// must (ResourceNotFound).
+fn rename_folder(store: &mut Store, call: &Call) -> ApiResult<Value> {
+    let input = call.input();
+    let folder = input.req_folder("folder")?;
+    let name = input.opt_str("name")?;
+    let newpath = input.opt_folder("newpath")?;
+    let target = match (name, newpath) {
+        (Some(_), Some(_)) => {
+            return Err(invalid_input(
+                "Give either \"name\" or \"newpath\", not both",
+            ));
+        }
+        (None, None) => return Err(invalid_input("Expected key \"name\" to be present")),
+        (Some(n), None) => {
+            let n = input::check_name("name", n)?;
+            if n.contains('/') || n == "." || n == ".." {
+                return Err(invalid_input(
+                    "A folder name cannot contain / or be . or ..",
+                ));
+            }
+            if folder == "/" {
+                format!("/{n}")
+            } else {
+                format!("{}/{n}", parent(&folder).trim_end_matches('/'))
+            }
+        }
+        (None, Some(p)) => p,
+    };
+    if folder == "/" || target == "/" {
+        return Err(invalid_input("The root folder cannot be renamed"));
+    }
+    if within(&target, &folder) && target != folder {
+        return Err(invalid_input("A folder cannot be moved inside itself"));
+    }
+    let p = store.require(call.subject, call.user, Level::Upload)?;
+    if !p.has_folder(&folder) {
+        return Err(folder_missing(call.subject, &folder));
+    }
+    if target == folder {
+        return id_answer(call);
+    }
+    if p.has_folder(&target) {
+        return Err(invalid_state(format!("The folder {target} already exists")));
+    }
+    if !p.has_folder(parent(&target)) {
+        return Err(folder_missing(call.subject, parent(&target)));
+    }
+    relocate_folder(store, call.subject, &folder, &target);
+    id_answer(call)
+}
+
+/// Move folder `from` (and everything below) to the path `to`.
+fn relocate_folder(store: &mut Store, project: &str, from: &str, to: &str) {
+    let rebase = |path: &str| format!("{to}{}", &path[from.len()..]);
+    let objects = store
+        .projects
+        .get(project)
+        .map(|p| objects_under(store, p, from))
+        .unwrap_or_default();
+    for id in objects {
+        if let Some(obj) = store.objects.get_mut(&id)
+            && let Some(c) = obj.copy_mut(project)
+        {
+            c.folder = rebase(&c.folder);
+        }
+    }
+    if let Some(p) = store.projects.get_mut(project) {
+        for f in p.folders.iter_mut() {
+            if within(f, from) {
+                *f = rebase(f);
+            }
+        }
+    }
+}
+
+/// `move`: folders land as `destination/<basename>`; objects listed explicitly go
+/// straight to `destination`, even if they were inside a listed folder.
+fn move_(store: &mut Store, call: &Call) -> ApiResult<Value> {
+    let input = call.input();
+    let objects = input.opt_ids("objects")?.unwrap_or_default();
+    let folders = input.opt_folders("folders")?.unwrap_or_default();
+    let destination = input.req_folder("destination")?;
+    input.opt_bool("targetFileRelocation")?;
+    if folders.iter().any(|f| f == "/") {
+        return Err(invalid_input("The root folder cannot be moved"));
+    }
+    let p = store.require(call.subject, call.user, Level::Upload)?;
+    if !p.has_folder(&destination) {
+        return Err(folder_missing(call.subject, &destination));
+    }
+    for f in &folders {
+        if !p.has_folder(f) {
+            return Err(folder_missing(call.subject, f));
+        }
+        if within(&destination, f) {
+            return Err(invalid_input(format!(
+                "The folder {f} cannot be moved into itself"
+            )));
+        }
+        let target = join(&destination, basename(f));
+        if &target != f && p.has_folder(&target) {
+            return Err(invalid_state(format!("The folder {target} already exists")));
+        }
+    }
+    for id in &objects {
+        let held = store
+            .objects
+            .get(id)
+            .is_some_and(|o| o.copy(call.subject).is_some());
+        if !held {
+            return Err(not_found(id));
+        }
+    }
+    for f in &folders {
+        let target = join(&destination, basename(f));
+        if &target != f {
+            relocate_folder(store, call.subject, f, &target);
+        }
+    }
+    for id in &objects {
+        if let Some(obj) = store.objects.get_mut(id)
+            && let Some(c) = obj.copy_mut(call.subject)
+        {
+            c.folder = destination.clone();
+        }
+    }
+    id_answer(call)
+}
+
+fn join(folder: &str, name: &str) -> String {
+    if folder == "/" {
+        format!("/{name}")
+    } else {
+        format!("{folder}/{name}")
+    }
+}
+
+/// `removeObjects`: unknown IDs (or IDs not in the container) are ResourceNotFound unless
+/// `force`. Removing the last copy of an object deletes it.
+fn remove_objects(store: &mut Store, call: &Call) -> ApiResult<Value> {
+    let input = call.input();
+    let objects = input
+        .opt_ids("objects")?
+        .ok_or_else(|| invalid_input("Expected key \"objects\" to be present"))?;
+    let force = input.bool_or("force", false)?;
+    let p = store.require(call.subject, call.user, Level::View)?;
+    let needed = delete_level(p);
+    store.require(call.subject, call.user, needed)?;
+    let mut present = Vec::new();
+    for id in objects {
+        let held = store
+            .objects
+            .get(&id)
+            .is_some_and(|o| o.copy(call.subject).is_some());
+        if held {
+            present.push(id);
+        } else if !force {
+            return Err(not_found(&id));
+        }
+    }
+    store.remove_copies(call.subject, &present);
+    id_answer(call)
+}
+
+/// `clone`: copies closed objects (an open one is InvalidState) and folders into another
+/// container, keeping IDs and `created`. Objects already in the destination are listed
+/// in `exists` and left alone. Needs VIEW on the source and UPLOAD on the destination.
+fn clone(store: &mut Store, call: &Call) -> ApiResult<Value> {
+    let input = call.input();
+    let objects = input.opt_ids("objects")?.unwrap_or_default();
+    let folders = input.opt_folders("folders")?.unwrap_or_default();
+    let dest_project = input.req_project("project")?;
+    let destination = input
+        .opt_folder("destination")?
+        .unwrap_or_else(|| "/".into());
+    let parents = input.bool_or("parents", false)?;
+    let src = store.require(call.subject, call.user, Level::View)?;
+    let dst = store.require(dest_project, call.user, Level::Upload)?;
+    if !parents && !dst.has_folder(&destination) {
+        return Err(folder_missing(dest_project, &destination));
+    }
+    // (object, folder in the destination) for every object to copy.
+    let mut plan: Vec<(String, String)> = Vec::new();
+    let mut new_folders: Vec<String> = Vec::new();
+    for f in &folders {
+        if f == "/" {
+            return Err(invalid_input("The root folder cannot be cloned"));
+        }
+        if !src.has_folder(f) {
+            return Err(folder_missing(call.subject, f));
+        }
+        let target = join(&destination, basename(f));
+        let rebase = |path: &str| format!("{target}{}", &path[f.len()..]);
+        new_folders.push(target.clone());
+        new_folders.extend(
+            src.folders
+                .iter()
+                .filter(|g| *g != f && within(g, f))
+                .map(|g| rebase(g)),
+        );
+        for id in objects_under(store, src, f) {
+            if let Some(c) = store.objects.get(&id).and_then(|o| o.copy(call.subject)) {
+                plan.push((id, rebase(&c.folder)));
+            }
+        }
+    }
+    for id in &objects {
+        let held = store
+            .objects
+            .get(id)
+            .is_some_and(|o| o.copy(call.subject).is_some());
+        if !held {
+            return Err(not_found(id));
+        }
+        plan.retain(|(o, _)| o != id);
+        plan.push((id.clone(), destination.clone()));
+    }
+    for (id, _) in &plan {
+        if store
+            .objects
+            .get(id)
+            .is_some_and(|o| o.state != State::Closed)
+        {
+            return Err(invalid_state(format!(
+                "{id} is not closed; only closed objects can be cloned"
+            )));
+        }
+    }
+    let mut exists = Vec::new();
+    let mut added = Vec::new();
+    for (id, folder) in plan {
+        let Some(obj) = store.objects.get_mut(&id) else {
+            continue;
+        };
+        if obj.copy(dest_project).is_some() {
+            exists.push(id);
+            continue;
+        }
+        let Some(from) = obj.copy(call.subject).cloned() else {
+            continue;
+        };
+        obj.copies.push(Copy {
+            project: dest_project.to_string(),
+            folder,
+            ..from
+        });
+        added.push(id);
+    }
+    let dst = store.project_mut(dest_project)?;
+    dst.make_folders(&destination);
+    for f in &new_folders {
+        dst.make_folders(f);
+    }
+    dst.objects.extend(added);
+    Ok(json!({"id": call.subject, "project": dest_project, "exists": exists}))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn path_helpers() {
+        assert!(within("/a/b", "/a"));
+        assert!(within("/a", "/a"));
+        assert!(!within("/ab", "/a"));
+        assert!(within("/x", "/"));
+        assert_eq!(parent("/a/b"), "/a");
+        assert_eq!(parent("/a"), "/");
+        assert_eq!(basename("/a/b"), "b");
+        assert_eq!(join("/", "b"), "/b");
+        assert_eq!(join("/a", "b"), "/a/b");
+    }
 }

@@ -142,7 +142,7 @@ mod tests {
         let r = resolve("record-000000000000000000000000", "setDetails").unwrap();
         assert!(r.any_body && r.family == Family::Object);
         assert_eq!(
-            resolve("container-000000000000000000000000", "describe")
+            resolve("container-000000000000000000000000", "listFolder")
                 .unwrap()
                 .class,
             "container"
