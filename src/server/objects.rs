@@ -12,7 +12,7 @@ use serde_json::{Map, Value, json};
 use super::error::{ApiResult, invalid_input, invalid_state};
 use super::input;
 use super::routes::Call;
-use super::store::{Level, Object, State, Store};
+use super::store::{Object, State, Store};
 
 /// The methods this module answers (describe is in [`super::records`]).
 pub const METHODS: &[&str] = &[
@@ -175,9 +175,4 @@ fn list_projects(store: &mut Store, call: &Call) -> ApiResult<Value> {
         }
     }
     Ok(Value::Object(out))
-}
-
-/// Kept for route modules that compute a level-gated view.
-pub fn at_least(level: Option<Level>, needed: Level) -> bool {
-    level.is_some_and(|l| l >= needed)
 }

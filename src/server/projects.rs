@@ -6,7 +6,7 @@ use serde_json::{Map, Value, json};
 
 use super::error::{ApiResult, invalid_input, invalid_state, not_found, permission_denied};
 use super::fields::Fields;
-use super::input::{self, Input};
+use super::input::Input;
 use super::routes::Call;
 use super::store::{Level, Store, props_json, strings_json};
 
@@ -161,11 +161,24 @@ pub fn new(store: &mut Store, call: &Call) -> ApiResult<Value> {
 
 /// `/project-xxxx/describe`.
 fn describe(store: &mut Store, call: &Call) -> ApiResult<Value> {
-    let fields = Fields::read(call.input(), DEFAULT_FIELDS, DEPRECATED_FLAGS)?;
-    let p = store.require(call.subject, call.user, Level::View)?;
-    let level = store.level(call.subject, call.user);
+    let fields = read_fields(call.input())?;
+    store.require(call.subject, call.user, Level::View)?;
+    Ok(describe_value(store, call.subject, call.user, &fields))
+}
+
+/// A project describe input's field selection.
+pub fn read_fields(input: Input) -> ApiResult<Fields> {
+    Fields::read(input, DEFAULT_FIELDS, DEPRECATED_FLAGS)
+}
+
+/// The describe hash of a project as `user` sees it (the caller has checked access).
+pub fn describe_value(store: &Store, project: &str, user: &str, fields: &Fields) -> Value {
     let mut out = Map::new();
-    out.insert("id".into(), json!(p.id));
+    out.insert("id".into(), json!(project));
+    let Some(p) = store.projects.get(project) else {
+        return Value::Object(out);
+    };
+    let level = store.level(project, user);
     let mut put = |name: &str, value: Value| {
         if fields.has(name) {
             out.insert(name.into(), value);
@@ -223,7 +236,7 @@ fn describe(store: &mut Store, call: &Call) -> ApiResult<Value> {
                 .collect(),
         ),
     );
-    Ok(Value::Object(out))
+    Value::Object(out)
 }
 
 /// `/project-xxxx/update`: every field needs ADMINISTER (per-field levels are [SILENT]).
@@ -447,19 +460,3 @@ fn set_properties(store: &mut Store, call: &Call) -> ApiResult<Value> {
     p.modified = super::store::next_time(p.modified);
     id_answer(call)
 }
-
-/// Read a project ID input and check the caller's level on it.
-pub fn required_project<'a>(
-    store: &Store,
-    input: Input<'a>,
-    key: &str,
-    user: &str,
-    level: Level,
-) -> ApiResult<&'a str> {
-    let p = input.req_project(key)?;
-    store.require(p, user, level)?;
-    Ok(p)
-}
-
-/// Keep `input` reachable for sibling modules' doc links.
-pub use input::project_id;
