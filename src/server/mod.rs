@@ -174,15 +174,13 @@ pub fn app(config: &Config) -> (Router, Fixtures) {
     } else {
         Fixtures::default()
     };
-    let faults = Faults::new(&config.faults).unwrap_or_else(|_| {
-        let known: Vec<String> = config
-            .faults
-            .iter()
-            .filter(|n| faults::FAULTS.iter().any(|f| f.name == n.as_str()))
-            .cloned()
-            .collect();
-        Faults::new(&known).unwrap_or_default()
-    });
+    let known: Vec<String> = config
+        .faults
+        .iter()
+        .filter(|n| faults::FAULTS.iter().any(|f| f.name == n.as_str()))
+        .cloned()
+        .collect();
+    let faults = Faults::new(&known).unwrap_or_default();
     let state = AppState::new(store, faults, config.latency_ms);
     let router = Router::new().fallback(protocol::handle).with_state(state);
     (router, fixtures)
