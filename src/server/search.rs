@@ -372,7 +372,8 @@ fn find_data_objects(store: &mut Store, call: &Call) -> ApiResult<Value> {
         {
             continue;
         }
-        if store.level(&p.id, call.user).is_none_or(|l| l < level) {
+        // Access that comes only from PUBLIC does not count for search (search page).
+        if p.members.get(call.user).is_none_or(|l| *l < level) {
             continue;
         }
         // Results from one project are grouped, newest modification first.

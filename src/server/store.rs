@@ -282,9 +282,9 @@ impl Store {
         id
     }
 
-    /// The caller's level on a project (`None`: no access or no such project). Explicit
-    /// membership only: PUBLIC access does not count for search (spec §10), and
-    /// PUBLIC is only VIEW anyway, which we grant for reads below.
+    /// The caller's level on a project (`None`: no access or no such project): the
+    /// higher of their own grant and the PUBLIC grant (which is VIEW at most). Search
+    /// ignores PUBLIC access and reads `members` itself.
     pub fn level(&self, project: &str, user: &str) -> Option<Level> {
         let p = self.projects.get(project)?;
         let own = p.members.get(user).copied();
