@@ -300,10 +300,14 @@ impl CaseRun<'_> {
         let mut notes = Vec::new();
         let count = self.case.steps.len();
         for (n, step) in self.case.steps.iter().enumerate() {
-            notes.extend(
-                self.step(step)
-                    .map_err(|e| format!("  step {} of {count}: {e}", n + 1))?,
-            );
+            notes.extend(self.step(step).map_err(|e| {
+                let e = if e.starts_with('\n') {
+                    e
+                } else {
+                    format!("\n    {e}")
+                };
+                format!("  step {} of {count}:{e}", n + 1)
+            })?);
         }
         Ok(notes)
     }
