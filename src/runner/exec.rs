@@ -428,14 +428,16 @@ impl CaseRun<'_> {
                 notes.extend(extra);
                 let name =
                     snapshot::snapshot_name(self.case.case.name, index, self.case.snapshot_steps());
+                let body_text = match step.body {
+                    Body::Json(t) | Body::Raw { text: t, .. } => t,
+                };
+                // The request template, not the substituted one: stable from run to run.
                 let description = format!(
-                    "{} {} {:?}: {}",
+                    "{} {} as {} {body_text}: {}",
                     step.method.as_str(),
                     step.path,
-                    step.who,
-                    match step.body {
-                        Body::Json(t) | Body::Raw { text: t, .. } => t,
-                    }
+                    format!("{:?}", step.who).to_lowercase(),
+                    self.case.case.summary
                 );
                 if let Err(d) =
                     snapshot::assert_snapshot(self.mode, &name, &description, &normalized)
