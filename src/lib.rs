@@ -24,5 +24,7 @@
 pub mod case;
 #[path = "../cases/mod.rs"]
 pub mod cases;
+pub mod cli;
+pub mod runner;
 pub mod server;
 pub mod spec;

@@ -1,3 +1,193 @@
-//! The `dxconform` binary: parse the command line and dispatch.
+//! The `dxconform` binary: parse the command line, dispatch, print. The work is in the
+//! library (`dxconform::runner`, `dxconform::server`); this file only prints and returns
+//! the exit status (never `process::exit`, so destructors run).
 
-fn main() {}
+use std::collections::BTreeSet;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::Parser;
+use dxconform::cli::{Cli, Command, RunArgs, ServeArgs, SweepArgs};
+use dxconform::runner::{self, Suite, Target, client, report, sweep};
+use dxconform::{cases, server};
+
+fn env(name: &str) -> Option<String> {
+    std::env::var(name).ok()
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        None => run(cli.run),
+        Some(Command::Run(args)) => run(*args),
+        Some(Command::Serve(args)) => serve(args),
+        Some(Command::Coverage) => coverage(),
+        Some(Command::Faults) => faults(),
+        Some(Command::Sweep(args)) => sweep(args),
+    }
+}
+
+fn fail(message: impl std::fmt::Display) -> ExitCode {
+    eprintln!("dxconform: {message}");
+    ExitCode::from(2)
+}
+
+fn run(args: RunArgs) -> ExitCode {
+    let started = Instant::now();
+    let spec = match args.target_spec(env, true) {
+        Ok(s) => s,
+        Err(e) => return fail(e),
+    };
+    let known: BTreeSet<&str> = cases::TABLES
+        .iter()
+        .flat_map(|t| t.cases.iter().map(|c| c.name))
+        .collect();
+    let options = match args.options(&known) {
+        Ok(o) => o,
+        Err(e) => return fail(e),
+    };
+    let suite = match Suite::new(Target::new(spec), options) {
+        Ok(s) => s,
+        Err(e) => return fail(e),
+    };
+    let trials = suite.trials();
+    if args.libtest.filter.is_some() && trials.iter().all(|t| args.libtest.is_filtered_out(t)) {
+        return fail(format!(
+            "no case matches {:?} (see `dxconform run --list`)",
+            args.libtest.filter.as_deref().unwrap_or_default()
+        ));
+    }
+    if !args.libtest.list {
+        eprintln!(
+            "dxconform: {} cases against {} (run {})",
+            trials.len(),
+            suite.target.label(),
+            suite.options.run_id
+        );
+    }
+    let conclusion = libtest_mimic::run(&args.libtest, trials);
+    if args.libtest.list {
+        return conclusion.exit_code();
+    }
+    let reports = suite.finished_reports(|t| !args.libtest.is_filtered_out(t));
+    print!("{}", runner::epilogue(&reports, client::throttled()));
+    println!(
+        "dxconform: {} in {:.1}s",
+        report::summary_line(&reports),
+        started.elapsed().as_secs_f64()
+    );
+    if let Err(e) = runner::write_reports(
+        &reports,
+        &suite.target.label(),
+        &suite.options.run_id,
+        args.json.as_deref(),
+        args.junit.as_deref(),
+        args.html.as_deref(),
+    ) {
+        return fail(e);
+    }
+    if conclusion.has_failed() || reports.iter().any(|r| r.outcome.fails_run()) {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn random_token() -> String {
+    std::iter::repeat_with(fastrand::alphanumeric)
+        .take(32)
+        .collect()
+}
+
+fn serve(args: ServeArgs) -> ExitCode {
+    let generated = args.user.is_empty();
+    let users = if generated {
+        vec![("alice".to_string(), random_token())]
+    } else {
+        args.user.clone()
+    };
+    let config = server::Config {
+        users: users.clone(),
+        faults: args.fault.clone(),
+        latency_ms: args.latency,
+        billing_fixtures: args.billing_fixtures,
+    };
+    let result = client::RT.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(&args.listen).await?;
+        let addr = listener.local_addr()?;
+        println!("listening on http://{addr}");
+        let (handle, token) = &users[0];
+        if generated {
+            println!("# user user-{handle}, token {token}");
+        }
+        println!("export DX_APISERVER_PROTOCOL=http");
+        println!("export DX_APISERVER_HOST={}", addr.ip());
+        println!("export DX_APISERVER_PORT={}", addr.port());
+        println!(
+            "export DX_SECURITY_CONTEXT='{{\"auth_token_type\": \"Bearer\", \"auth_token\": \"{token}\"}}'"
+        );
+        println!("unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY");
+        server::run(listener, config, shutdown_signal()).await
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(format!("serve: {e}")),
+    }
+}
+
+/// Ctrl-C, or SIGTERM on Unix (what service managers and `kill` send).
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {}
+        () = term => {}
+    }
+}
+
+fn coverage() -> ExitCode {
+    let (text, complete) = runner::coverage::listing(cases::TABLES);
+    print!("{text}");
+    if complete {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+fn faults() -> ExitCode {
+    fail("the fault catalogue is not available yet (src/server/faults.rs has not landed)")
+}
+
+fn sweep(args: SweepArgs) -> ExitCode {
+    let endpoint = match args.endpoint(env) {
+        Ok(e) => e,
+        Err(e) => return fail(e),
+    };
+    let url = endpoint.url.clone();
+    match sweep::sweep(&Target::endpoint(endpoint)) {
+        Ok(removed) => {
+            for (id, name) in &removed {
+                println!("destroyed {id} ({name})");
+            }
+            println!(
+                "sweep: {} scratch project(s) removed from {url}",
+                removed.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(format!("sweep: {e}")),
+    }
+}

@@ -1,0 +1,184 @@
+//! The HTTP side of the runner: one process-wide tokio runtime, one `reqwest` client, and
+//! the request/answer types every step goes through.
+//!
+//! One runtime and one client for the whole process (STYLE.md §3.2): libtest-mimic trials
+//! run on plain threads and each calls [`RT`]`.block_on`, so connections are pooled and
+//! reused across trials. A client must never outlive or cross runtimes, hence both are
+//! statics here and nowhere else.
+//!
+//! Throttling (503 or 429 with `Retry-After`) is part of the documented protocol, not a
+//! failure: it is waited out and counted ([`throttled`]). Every request has a time-out, so
+//! a dead endpoint fails cases instead of hanging the run.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+use serde_json::Value;
+use tokio::runtime::Runtime;
+
+/// The runtime every trial blocks on, and the embedded server runs on.
+pub static RT: LazyLock<Runtime> = LazyLock::new(|| {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .thread_name("dxconform-rt")
+        .build()
+        .expect("cannot build the tokio runtime")
+});
+
+/// How long one request may take before the step fails.
+pub const TIMEOUT: Duration = Duration::from_secs(30);
+
+/// At most this many throttled answers are waited out for one request; past that the
+/// endpoint is not throttling, it is refusing, and the step fails.
+const MAX_THROTTLE_WAITS: u32 = 8;
+
+/// The longest `Retry-After` honoured; a longer one is capped so a run stays bounded.
+const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
+
+static CLIENT: LazyLock<reqwest::Client> = LazyLock::new(|| {
+    reqwest::Client::builder()
+        // Loopback and CI runs must be hermetic: reqwest 0.13 reads the system proxy.
+        .no_proxy()
+        .timeout(TIMEOUT)
+        .connect_timeout(Duration::from_secs(10))
+        .build()
+        .expect("cannot build the HTTP client")
+});
+
+static THROTTLED: AtomicU64 = AtomicU64::new(0);
+
+/// How many throttled answers (503/429 with `Retry-After`) have been waited out so far.
+pub fn throttled() -> u64 {
+    THROTTLED.load(Ordering::Relaxed)
+}
+
+/// One request, fully resolved (placeholders substituted).
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub method: &'static str,
+    /// Absolute URL.
+    pub url: String,
+    /// The bearer token to send (`None`: no `Authorization` header).
+    pub token: Option<String>,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+    /// `Content-Type` of the body, if any.
+    pub content_type: Option<String>,
+    /// Answers with these statuses are what the step expects: never treat them as
+    /// throttling.
+    pub expected_status: Option<u16>,
+}
+
+/// What came back.
+#[derive(Debug, Clone)]
+pub struct Answer {
+    pub status: u16,
+    /// Header names in lower case; repeated headers joined with `, `.
+    pub headers: BTreeMap<String, String>,
+    pub body: Vec<u8>,
+    /// The body parsed as JSON, when it is JSON.
+    pub json: Option<Value>,
+}
+
+impl Answer {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .get(&name.to_ascii_lowercase())
+            .map(String::as_str)
+    }
+
+    /// The body as text for messages, cut to a readable length.
+    pub fn body_text(&self) -> String {
+        match &self.json {
+            Some(v) => super::report::clip(&v.to_string(), 2000),
+            None => super::report::clip(&String::from_utf8_lossy(&self.body), 2000),
+        }
+    }
+}
+
+/// Send a request on the shared runtime. Call from a plain thread, never from inside
+/// `RT.block_on`.
+pub fn send(request: &Request) -> Result<Answer, String> {
+    RT.block_on(send_async(request))
+}
+
+/// Send a request, waiting out throttling.
+pub async fn send_async(request: &Request) -> Result<Answer, String> {
+    let method = reqwest::Method::from_bytes(request.method.as_bytes())
+        .map_err(|e| format!("bad method {}: {e}", request.method))?;
+    let mut waits = 0;
+    loop {
+        let mut builder = CLIENT.request(method.clone(), &request.url);
+        if let Some(token) = &request.token {
+            builder = builder.header("Authorization", format!("Bearer {token}"));
+        }
+        if let Some(ct) = &request.content_type {
+            builder = builder.header("Content-Type", ct);
+        }
+        for (name, value) in &request.headers {
+            builder = builder.header(name, value);
+        }
+        let response = builder
+            .body(request.body.clone())
+            .send()
+            .await
+            .map_err(|e| describe_error(&e))?;
+        let status = response.status().as_u16();
+        let mut headers: BTreeMap<String, String> = BTreeMap::new();
+        for (name, value) in response.headers() {
+            let value = String::from_utf8_lossy(value.as_bytes()).into_owned();
+            headers
+                .entry(name.as_str().to_ascii_lowercase())
+                .and_modify(|v| {
+                    v.push_str(", ");
+                    v.push_str(&value);
+                })
+                .or_insert(value);
+        }
+        let retry_after = headers
+            .get("retry-after")
+            .and_then(|v| v.trim().parse::<u64>().ok());
+        if (status == 503 || status == 429)
+            && request.expected_status != Some(status)
+            && waits < MAX_THROTTLE_WAITS
+            && let Some(secs) = retry_after
+        {
+            waits += 1;
+            THROTTLED.fetch_add(1, Ordering::Relaxed);
+            tokio::time::sleep(Duration::from_secs(secs).min(MAX_RETRY_AFTER)).await;
+            continue;
+        }
+        let body = response
+            .bytes()
+            .await
+            .map_err(|e| format!("reading the answer failed: {}", describe_error(&e)))?
+            .to_vec();
+        let json = serde_json::from_slice(&body).ok();
+        return Ok(Answer {
+            status,
+            headers,
+            body,
+            json,
+        });
+    }
+}
+
+/// A transport error in one line, with its causes (reqwest's `Display` omits them).
+fn describe_error(error: &reqwest::Error) -> String {
+    let mut text = if error.is_timeout() {
+        format!("no answer within {}s", TIMEOUT.as_secs())
+    } else if error.is_connect() {
+        "cannot connect".to_string()
+    } else {
+        "request failed".to_string()
+    };
+    let mut source: Option<&dyn std::error::Error> = Some(error);
+    while let Some(e) = source {
+        text.push_str(": ");
+        text.push_str(&e.to_string());
+        source = e.source();
+    }
+    text
+}

@@ -1,0 +1,256 @@
+//! Placeholder substitution, exactly as `src/case.rs` documents it.
+//!
+//! `$name` (letters, digits, `_`) is a variable: a built-in (`$project`, `$owner`, `$run`
+//! ...) or a value captured by an earlier step. `$pad(N,TAIL)` is a string of exactly `N`
+//! UTF-8 bytes. `$$` is a literal `$`; `$dnanexus_link` is the API's reserved key and is
+//! left alone. A JSON string that is exactly one placeholder becomes the variable's JSON
+//! value whatever its type; inside a longer string the value must be a string.
+//!
+//! The same scanner serves [`placeholders`], which `prepare` uses to reject unknown
+//! names at start-up.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+/// The reserved key of the API's link objects: never a placeholder.
+const LINK_KEY: &str = "dnanexus_link";
+
+/// The variables a case can use, by name without `$`.
+pub type Vars = BTreeMap<String, Value>;
+
+/// One piece of a string with placeholders.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Piece<'a> {
+    Text(&'a str),
+    Var(&'a str),
+    Pad(usize, &'a str),
+}
+
+/// Split `text` into literal text and placeholders.
+fn scan(text: &str) -> Result<Vec<Piece<'_>>, String> {
+    let mut pieces = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find('$') {
+        if at > 0 {
+            pieces.push(Piece::Text(&rest[..at]));
+        }
+        let after = &rest[at + 1..];
+        if let Some(tail) = after.strip_prefix('$') {
+            pieces.push(Piece::Text("$"));
+            rest = tail;
+        } else if let Some(args) = after.strip_prefix("pad(") {
+            let close = args
+                .find(')')
+                .ok_or_else(|| format!("unterminated $pad( in {text:?}"))?;
+            let (n, tail) = args[..close]
+                .split_once(',')
+                .ok_or_else(|| format!("$pad needs N,TAIL in {text:?}"))?;
+            let n: usize = n
+                .trim()
+                .parse()
+                .map_err(|_| format!("$pad: {n:?} is not a byte count in {text:?}"))?;
+            if tail.len() > n {
+                return Err(format!(
+                    "$pad({n},{tail}): the tail alone is {} bytes",
+                    tail.len()
+                ));
+            }
+            pieces.push(Piece::Pad(n, tail));
+            rest = &args[close + 1..];
+        } else {
+            let len = after
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .unwrap_or(after.len());
+            let name = &after[..len];
+            if name.is_empty() {
+                return Err(format!(
+                    "a lone `$` in {text:?} (write `$$` for a literal dollar)"
+                ));
+            }
+            if name == LINK_KEY {
+                pieces.push(Piece::Text(&rest[at..at + 1 + len]));
+            } else {
+                pieces.push(Piece::Var(name));
+            }
+            rest = &after[len..];
+        }
+    }
+    if !rest.is_empty() {
+        pieces.push(Piece::Text(rest));
+    }
+    Ok(pieces)
+}
+
+/// The variable names a string uses (without `$`).
+pub fn placeholders(text: &str) -> Result<Vec<String>, String> {
+    Ok(scan(text)?
+        .into_iter()
+        .filter_map(|p| match p {
+            Piece::Var(name) => Some(name.to_string()),
+            _ => None,
+        })
+        .collect())
+}
+
+/// Every variable name used in the strings (keys included) of a JSON value.
+pub fn placeholders_in(value: &Value) -> Result<Vec<String>, String> {
+    let mut out = Vec::new();
+    walk_strings(value, &mut |s| {
+        out.extend(placeholders(s)?);
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+fn walk_strings(
+    value: &Value,
+    f: &mut dyn FnMut(&str) -> Result<(), String>,
+) -> Result<(), String> {
+    match value {
+        Value::String(s) => f(s),
+        Value::Array(items) => items.iter().try_for_each(|v| walk_strings(v, f)),
+        Value::Object(map) => map.iter().try_for_each(|(k, v)| {
+            f(k)?;
+            walk_strings(v, f)
+        }),
+        _ => Ok(()),
+    }
+}
+
+fn pad(n: usize, tail: &str) -> String {
+    let mut s = "a".repeat(n - tail.len());
+    s.push_str(tail);
+    s
+}
+
+fn lookup<'v>(vars: &'v Vars, name: &str) -> Result<&'v Value, String> {
+    vars.get(name)
+        .ok_or_else(|| format!("unknown placeholder `${name}`"))
+}
+
+/// Substitute inside a string, splicing each value in (a string value as it is, any other
+/// value is an error: a table bug).
+pub fn splice(text: &str, vars: &Vars) -> Result<String, String> {
+    let mut out = String::with_capacity(text.len());
+    for piece in scan(text)? {
+        match piece {
+            Piece::Text(t) => out.push_str(t),
+            Piece::Pad(n, tail) => out.push_str(&pad(n, tail)),
+            Piece::Var(name) => match lookup(vars, name)? {
+                Value::String(s) => out.push_str(s),
+                other => {
+                    return Err(format!(
+                        "`${name}` is {other}, not a string, and cannot be spliced into {text:?}"
+                    ));
+                }
+            },
+        }
+    }
+    Ok(out)
+}
+
+/// Substitute inside raw body text: like [`splice`], but a non-string value is written
+/// as its JSON text, since a raw body is bytes rather than one JSON string.
+pub fn splice_raw(text: &str, vars: &Vars) -> Result<String, String> {
+    let mut out = String::with_capacity(text.len());
+    for piece in scan(text)? {
+        match piece {
+            Piece::Text(t) => out.push_str(t),
+            Piece::Pad(n, tail) => out.push_str(&pad(n, tail)),
+            Piece::Var(name) => match lookup(vars, name)? {
+                Value::String(s) => out.push_str(s),
+                other => out.push_str(&other.to_string()),
+            },
+        }
+    }
+    Ok(out)
+}
+
+/// Substitute a JSON string value: exactly one variable gives the variable's value.
+fn string_value(text: &str, vars: &Vars) -> Result<Value, String> {
+    let pieces = scan(text)?;
+    if let [Piece::Var(name)] = pieces.as_slice() {
+        return lookup(vars, name).cloned();
+    }
+    splice(text, vars).map(Value::String)
+}
+
+/// Substitute in every string of a JSON value, keys included.
+pub fn substitute(value: &Value, vars: &Vars) -> Result<Value, String> {
+    Ok(match value {
+        Value::String(s) => string_value(s, vars)?,
+        Value::Array(items) => Value::Array(
+            items
+                .iter()
+                .map(|v| substitute(v, vars))
+                .collect::<Result<_, _>>()?,
+        ),
+        Value::Object(map) => {
+            let mut out = serde_json::Map::new();
+            for (k, v) in map {
+                out.insert(splice(k, vars)?, substitute(v, vars)?);
+            }
+            Value::Object(out)
+        }
+        other => other.clone(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn vars() -> Vars {
+        let mut v = Vars::new();
+        v.insert("rec".into(), json!("record-B"));
+        v.insert("created".into(), json!(17));
+        v.insert("project2".into(), json!("project-2"));
+        v
+    }
+
+    #[test]
+    fn whole_string_placeholder_keeps_the_json_type() {
+        assert_eq!(substitute(&json!("$created"), &vars()).unwrap(), json!(17));
+        assert_eq!(
+            substitute(&json!({"$rec": ["$rec", "x$rec"]}), &vars()).unwrap(),
+            json!({"record-B": ["record-B", "xrecord-B"]})
+        );
+    }
+
+    #[test]
+    fn longest_name_wins_and_dollar_escapes() {
+        assert_eq!(splice("/$project2/x", &vars()).unwrap(), "/project-2/x");
+        assert_eq!(splice("a$$b", &vars()).unwrap(), "a$b");
+        assert_eq!(splice("$dnanexus_link", &vars()).unwrap(), "$dnanexus_link");
+    }
+
+    #[test]
+    fn pad_counts_bytes() {
+        let s = splice("$pad(100,é)", &vars()).unwrap();
+        assert_eq!(s.len(), 100);
+        assert!(s.ends_with('é') && s.starts_with("aaa"));
+        assert_eq!(splice("$pad(3,)", &vars()).unwrap(), "aaa");
+        assert!(splice("$pad(1,éé)", &vars()).is_err());
+    }
+
+    #[test]
+    fn errors_name_the_problem() {
+        assert!(splice("$nope", &vars()).unwrap_err().contains("$nope"));
+        assert!(
+            splice("x$created", &vars())
+                .unwrap_err()
+                .contains("not a string")
+        );
+        assert!(splice("5 $", &vars()).unwrap_err().contains("$$"));
+        assert_eq!(
+            splice_raw("{\"n\": $created}", &vars()).unwrap(),
+            "{\"n\": 17}"
+        );
+        assert_eq!(
+            placeholders_in(&json!({"$a": "$b $$c $pad(2,x)"})).unwrap(),
+            vec!["a".to_string(), "b".to_string()]
+        );
+    }
+}
