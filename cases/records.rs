@@ -251,7 +251,7 @@ pub static ITEMS: &[Item] = &[
         NEW,
         Input,
         Should,
-        "A type name outside `[/0-9A-Za-z_]` (for example `ΨΨ`) is InvalidInput (Types page; the rejection is observed).",
+        "An empty type name or one with characters outside `[/0-9A-Za-z_]` (`ΨΨ`, a space) is InvalidInput (Types page; the error type is observed, not documented).",
     ),
     item(
         "record/new#input.types.hyphen",
@@ -349,7 +349,7 @@ pub static ITEMS: &[Item] = &[
         NEW,
         Input,
         Should,
-        "A `folder` that does not start with `/` is InvalidInput (Folders page rule applied to record/new: our reading).",
+        "A `folder` that is empty, does not start with `/`, has a `.`/`..` component or a control character is InvalidInput (Folders page rules applied to record/new: our reading).",
     ),
     item(
         "record/new#input.folder.normalised",
@@ -1290,6 +1290,13 @@ pub static CASES: &[Case] = &[
         ..CASE
     },
     Case {
+        name: "records::new::types_empty_string",
+        items: &["record/new#input.types.valid"],
+        summary: "an empty type name is InvalidInput (a type name is non-empty)",
+        steps: &[rejected(r#"{"project": "$project", "types": [""]}"#)],
+        ..CASE
+    },
+    Case {
         name: "records::new::types_with_hyphen",
         items: &["record/new#input.types.hyphen"],
         summary: "the Types page's own example `history-record` is accepted",
@@ -1723,6 +1730,24 @@ pub static CASES: &[Case] = &[
         items: &["record/new#input.folder.valid"],
         summary: "an empty `folder` is InvalidInput",
         steps: &[rejected(r#"{"project": "$project", "folder": "", "parents": true}"#)],
+        ..CASE
+    },
+    Case {
+        name: "records::new::folder_dot_dot_component",
+        items: &["record/new#input.folder.valid"],
+        summary: "a `folder` with a `..` component is InvalidInput",
+        steps: &[rejected(
+            r#"{"project": "$project", "folder": "/rn-dots/../x", "parents": true}"#,
+        )],
+        ..CASE
+    },
+    Case {
+        name: "records::new::folder_control_character",
+        items: &["record/new#input.folder.valid"],
+        summary: "a `folder` with a newline (a control character) is InvalidInput",
+        steps: &[rejected(
+            r#"{"project": "$project", "folder": "/rn-ctl\nx", "parents": true}"#,
+        )],
         ..CASE
     },
     Case {
