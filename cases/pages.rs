@@ -50,3 +50,9 @@ pub static RECORDS: Page = Page {
     title: "Records",
     url: "https://documentation.dnanexus.com/developer/api/introduction-to-data-object-classes/records",
 };
+
+pub static METADATA: Page = Page {
+    key: "metadata",
+    title: "Introduction to data object metadata",
+    url: "https://documentation.dnanexus.com/developer/api/introduction-to-data-object-metadata",
+};
