@@ -112,6 +112,9 @@ fn serve(args: ServeArgs) -> ExitCode {
         latency_ms: args.latency,
         billing_fixtures: args.billing_fixtures,
     };
+    if let Err(e) = config.validate() {
+        return fail(format!("serve: {e}"));
+    }
     let result = client::RT.block_on(async move {
         let listener = tokio::net::TcpListener::bind(&args.listen).await?;
         let addr = listener.local_addr()?;
@@ -167,8 +170,45 @@ fn coverage() -> ExitCode {
     }
 }
 
+/// List the fault catalogue with the score: each fault is switched on in its own embedded
+/// server and the whole suite runs against it (`--strict`, snapshots read-only).
 fn faults() -> ExitCode {
-    fail("the fault catalogue is not available yet (src/server/faults.rs has not landed)")
+    let cases = match runner::prepare(cases::TABLES) {
+        Ok(c) => c,
+        Err(e) => return fail(e),
+    };
+    let options = runner::Options {
+        strict: true,
+        snapshots: Some(runner::SnapshotMode::Compare),
+        ..runner::Options::default()
+    };
+    let threads = std::thread::available_parallelism().map_or(2, usize::from);
+    let mut caught = 0;
+    for fault in server::faults::FAULTS {
+        let target = Target::embedded(vec![fault.name.to_string()]);
+        let reports = runner::run_cases(&cases, &target, &options, threads);
+        let failed = reports
+            .iter()
+            .filter(|r| r.outcome == runner::Outcome::Fail)
+            .count();
+        if failed > 0 {
+            caught += 1;
+        }
+        println!("{}: {}", fault.name, fault.description);
+        println!("  breaks: {}", fault.items.join(", "));
+        if failed > 0 {
+            println!("  caught by {failed} case(s)");
+        } else {
+            println!("  SURVIVED: no case fails with it on");
+        }
+    }
+    let total = server::faults::FAULTS.len();
+    println!("faults: caught {caught}/{total}");
+    if caught == total {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }
 
 fn sweep(args: SweepArgs) -> ExitCode {
