@@ -51,13 +51,34 @@ fn clean(cases: &[runner::Prepared]) -> Result<(), Failed> {
 }
 
 /// Run every case with `fault` on; `Ok` names the cases that caught it.
+///
+/// A fault counts as caught only by a failing case that names one of the items the fault
+/// claims to break: a case failing for an unrelated reason would be a lucky catch, and
+/// would hide a catalogue entry that no case really checks.
 fn with_fault(cases: &[runner::Prepared], fault: &Fault) -> Result<Vec<String>, String> {
+    let unknown: Vec<_> = fault
+        .items
+        .iter()
+        .filter(|id| dxconform::spec::find_item(dxconform::cases::TABLES, id).is_none())
+        .collect();
+    if !unknown.is_empty() {
+        return Err(format!(
+            "fault {} names items the catalogue does not have: {unknown:?}",
+            fault.name
+        ));
+    }
     let target = Target::embedded(vec![fault.name.to_string()]);
     let reports = runner::run_cases(cases, &target, &options(), THREADS);
-    let caught: Vec<String> = failures(&reports).iter().map(|r| r.name.clone()).collect();
+    let failed = failures(&reports);
+    let caught: Vec<String> = failed
+        .iter()
+        .filter(|r| r.items.iter().any(|i| fault.items.contains(&i.as_str())))
+        .map(|r| r.name.clone())
+        .collect();
     if caught.is_empty() {
+        let others: Vec<&str> = failed.iter().map(|r| r.name.as_str()).take(5).collect();
         Err(format!(
-            "fault {} survived: no case failed with it on.\n  it: {}\n  it breaks: {}\n  add or sharpen a case checking one of these items",
+            "fault {} survived: no case checking its items failed with it on.\n  it: {}\n  it breaks: {}\n  other cases that failed: {others:?}\n  add or sharpen a case checking one of these items",
             fault.name,
             fault.description,
             fault.items.join(", ")

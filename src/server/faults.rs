@@ -22,6 +22,13 @@ pub struct Fault {
 
 /// Every fault, in the order `dxconform faults` lists them.
 pub static FAULTS: &[Fault] = &[
+    // ---- protocol, authentication, IDs and headers ----
+    // ---- end of protocol faults ----
+    //
+    // ---- data object lifecycle and close ----
+    // ---- end of lifecycle faults ----
+    //
+    // ---- records: /record/new and /record-xxxx/describe ----
     Fault {
         name: "describe-drops-links",
         description: "record describe leaves out `links`",
@@ -37,6 +44,10 @@ pub static FAULTS: &[Fault] = &[
         description: "record/new ignores `nonce`: a retry creates a second record",
         items: &["record/new#input.nonce"],
     },
+    // ---- end of records faults ----
+    //
+    // ---- search ----
+    // ---- end of search faults ----
 ];
 
 /// The faults switched on for one server.
