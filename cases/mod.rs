@@ -9,6 +9,7 @@ pub mod lifecycle;
 pub mod pages;
 pub mod protocol;
 pub mod records;
+pub mod search;
 
 use crate::spec::Table;
 
@@ -28,5 +29,10 @@ pub static TABLES: &[Table] = &[
         name: "lifecycle",
         items: lifecycle::ITEMS,
         cases: lifecycle::CASES,
+    },
+    Table {
+        name: "search",
+        items: search::ITEMS,
+        cases: search::CASES,
     },
 ];

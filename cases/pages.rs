@@ -56,3 +56,9 @@ pub static METADATA: Page = Page {
     title: "Introduction to data object metadata",
     url: "https://documentation.dnanexus.com/developer/api/introduction-to-data-object-metadata",
 };
+
+pub static SEARCH: Page = Page {
+    key: "search",
+    title: "Search",
+    url: "https://documentation.dnanexus.com/developer/api/search",
+};
