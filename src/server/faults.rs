@@ -47,6 +47,64 @@ pub static FAULTS: &[Fault] = &[
     // ---- end of records faults ----
     //
     // ---- search ----
+    Fault {
+        name: "search-ignores-state",
+        description: "findDataObjects ignores `state`: `closed` also finds open records",
+        items: &["system/findDataObjects#input.state"],
+    },
+    Fault {
+        name: "search-visibility-default-either",
+        description: "findDataObjects without `visibility` also finds hidden objects",
+        items: &["system/findDataObjects#input.visibility.default"],
+    },
+    Fault {
+        name: "search-glob-as-exact",
+        description: "findDataObjects treats `name.glob` as an exact name: `ba*` finds only `ba*`",
+        items: &["system/findDataObjects#input.name.glob"],
+    },
+    Fault {
+        name: "search-ignores-tags",
+        description: "findDataObjects ignores the `tags` filter",
+        items: &["system/findDataObjects#input.tags"],
+    },
+    Fault {
+        name: "search-ignores-recurse-false",
+        description: "findDataObjects searches subfolders even with `scope.recurse: false`",
+        items: &["system/findDataObjects#input.scope.recurse"],
+    },
+    Fault {
+        name: "search-oldest-first",
+        description: "findDataObjects lists a project's results oldest modification first",
+        items: &["system/findDataObjects#rule.order"],
+    },
+    Fault {
+        name: "search-ignores-starting",
+        description: "findDataObjects ignores `starting`: every page is the first page again",
+        items: &["system/findDataObjects#input.starting"],
+    },
+    Fault {
+        name: "search-next-never-null",
+        description: "findDataObjects never ends paging: the last page's `next` points back at its first result",
+        items: &[
+            "system/findDataObjects#output.next",
+            "system/findDataObjects#input.starting",
+        ],
+    },
+    Fault {
+        name: "search-drops-next-when-done",
+        description: "findDataObjects leaves `next` out of the last page instead of sending `null`",
+        items: &["system/findDataObjects#output.keys-required"],
+    },
+    Fault {
+        name: "search-leaks-unviewable",
+        description: "findDataObjects finds objects in projects the caller cannot view",
+        items: &["system/findDataObjects#rule.view-access"],
+    },
+    Fault {
+        name: "search-ignores-describe",
+        description: "findDataObjects leaves `describe` out of the results when it is requested",
+        items: &["system/findDataObjects#output.describe"],
+    },
     // ---- end of search faults ----
 ];
 
@@ -94,6 +152,31 @@ pub fn rewrite(
 ) {
     if faults.is_empty() {
         return;
+    }
+    // search faults
+    if class == "system"
+        && method == "findDataObjects"
+        && status.is_success()
+        && let Some(m) = body.as_object_mut()
+    {
+        let done = m.get("next").is_some_and(Value::is_null);
+        if faults.on("search-next-never-null")
+            && done
+            && let Some(first) = m.get("results").and_then(|r| r.get(0))
+        {
+            let again = json!({"project": first["project"], "id": first["id"]});
+            m.insert("next".into(), again);
+        }
+        if faults.on("search-drops-next-when-done") && done {
+            m.remove("next");
+        }
+        if faults.on("search-ignores-describe")
+            && let Some(Value::Array(results)) = m.get_mut("results")
+        {
+            for r in results.iter_mut().filter_map(Value::as_object_mut) {
+                r.remove("describe");
+            }
+        }
     }
     if faults.on("describe-drops-links")
         && class == "record"

@@ -276,14 +276,29 @@ fn find_data_objects(store: &mut Store, call: &Call) -> ApiResult<Value> {
             "Expected \"state\" to be open, closing, closed or any",
         ));
     }
+    let state = if call.faults.on("search-ignores-state") {
+        "any"
+    } else {
+        state
+    };
     // The default visibility is [SILENT]; "visible" is our reading.
-    let visibility = input.opt_str("visibility")?.unwrap_or("visible");
+    let default_visibility = if call.faults.on("search-visibility-default-either") {
+        "either"
+    } else {
+        "visible"
+    };
+    let visibility = input.opt_str("visibility")?.unwrap_or(default_visibility);
     if !["hidden", "visible", "either"].contains(&visibility) {
         return Err(invalid_input(
             "Expected \"visibility\" to be hidden, visible or either",
         ));
     }
-    let name = input.get("name").map(NameFilter::read).transpose()?;
+    let mut name = input.get("name").map(NameFilter::read).transpose()?;
+    if call.faults.on("search-glob-as-exact")
+        && let Some(g) = input.get("name").and_then(|n| n.get("glob"))
+    {
+        name = g.as_str().map(|g| NameFilter::Exact(g.to_string()));
+    }
     let props = input.get("properties").map(PropFilter::read).transpose()?;
     let types = input
         .get("type")
@@ -300,6 +315,9 @@ fn find_data_objects(store: &mut Store, call: &Call) -> ApiResult<Value> {
             Some(other) => Expr::And(vec![other, one]),
             None => one,
         });
+    }
+    if call.faults.on("search-ignores-tags") {
+        tags = None;
     }
     let link = input.opt_str("link")?;
     if let Some(l) = link
@@ -323,7 +341,8 @@ fn find_data_objects(store: &mut Store, call: &Call) -> ApiResult<Value> {
             let s = Input(m);
             let project = s.req_project("project")?;
             let folder = s.opt_folder("folder")?.unwrap_or_else(|| "/".into());
-            let recurse = s.bool_or("recurse", true)?;
+            let recurse =
+                s.bool_or("recurse", true)? || call.faults.on("search-ignores-recurse-false");
             store.require(project, call.user, Level::View)?;
             Some((project.to_string(), folder, recurse))
         }
@@ -373,7 +392,9 @@ fn find_data_objects(store: &mut Store, call: &Call) -> ApiResult<Value> {
             continue;
         }
         // Access that comes only from PUBLIC does not count for search (search page).
-        if p.members.get(call.user).is_none_or(|l| *l < level) {
+        if p.members.get(call.user).is_none_or(|l| *l < level)
+            && !call.faults.on("search-leaks-unviewable")
+        {
             continue;
         }
         // Results from one project are grouped, newest modification first.
@@ -386,6 +407,9 @@ fn find_data_objects(store: &mut Store, call: &Call) -> ApiResult<Value> {
             .filter(|(_, o)| keep(o, &p.id))
             .collect();
         found.sort_by(|(i, a), (j, b)| b.modified.cmp(&a.modified).then_with(|| j.cmp(i)));
+        if call.faults.on("search-oldest-first") {
+            found.reverse();
+        }
         for (_, obj) in found {
             let mut r = json!({"project": p.id, "id": obj.id});
             if let Some(f) = &describe {
@@ -394,9 +418,14 @@ fn find_data_objects(store: &mut Store, call: &Call) -> ApiResult<Value> {
             all.push(r);
         }
     }
+    let starting = if call.faults.on("search-ignores-starting") {
+        None
+    } else {
+        input.get("starting")
+    };
     page(
         all,
-        input.get("starting"),
+        starting,
         limit,
         |r| json!({"project": r["project"], "id": r["id"]}),
     )
