@@ -535,6 +535,38 @@ pub static CASES: &[Case] = &[
         ..CASE
     },
     Case {
+        name: "search::find_data_objects::name_glob_escaped_question_mark",
+        items: &["system/findDataObjects#input.name.glob.escape"],
+        summary: "glob `a\\?` finds only the record named `a?`, not `ab`",
+        steps: &[
+            rec!("q", r#"{"project": "$project", "name": "a?"}"#),
+            rec!("ab", r#"{"project": "$project", "name": "ab"}"#),
+            find(r#"{"scope": {"project": "$project"}, "name": {"glob": "a\\?"}}"#).check(&[
+                Len("/results", 1),
+                Eq("/results/0/id", r#""$q""#),
+            ]),
+        ],
+        ..CASE
+    },
+    Case {
+        name: "search::find_data_objects::filters_combine",
+        items: &[
+            "system/findDataObjects#input.name.glob",
+            "system/findDataObjects#input.state",
+        ],
+        summary: "glob `ba*` with `state: closed` finds the closed `bar` only, not the open `baz` nor the closed `foo`",
+        steps: &[
+            rec!("bar", r#"{"project": "$project", "name": "bar", "close": true}"#),
+            rec!("baz", r#"{"project": "$project", "name": "baz"}"#),
+            rec!("foo", r#"{"project": "$project", "name": "foo", "close": true}"#),
+            find(
+                r#"{"scope": {"project": "$project"}, "name": {"glob": "ba*"}, "state": "closed"}"#,
+            )
+            .check(&[Len("/results", 1), Eq("/results/0/id", r#""$bar""#)]),
+        ],
+        ..CASE
+    },
+    Case {
         name: "search::find_data_objects::name_regexp",
         items: &["system/findDataObjects#input.name.regexp"],
         summary: "regexp `ba.*` finds `bar` and `baz`, not `foo`",
@@ -621,6 +653,39 @@ pub static CASES: &[Case] = &[
                 Len("/results", 1),
                 Eq("/results/0/id", r#""$a""#),
             ]),
+        ],
+        ..CASE
+    },
+    Case {
+        name: "search::find_data_objects::type_or_expression",
+        items: &["system/findDataObjects#input.type"],
+        summary: "`type: {$or: [TypeA, TypeB]}` finds the records of either type, not one of `TypeC`",
+        steps: &[
+            rec!("a", r#"{"project": "$project", "types": ["TypeA"]}"#),
+            rec!("b", r#"{"project": "$project", "types": ["TypeB"]}"#),
+            rec!("c", r#"{"project": "$project", "types": ["TypeC"]}"#),
+            find(r#"{"scope": {"project": "$project"}, "type": {"$$or": ["TypeA", "TypeB"]}}"#)
+                .check(&[
+                    Len("/results", 2),
+                    Contains("/results", r#"{"project": "$project", "id": "$a"}"#),
+                    Contains("/results", r#"{"project": "$project", "id": "$b"}"#),
+                ]),
+        ],
+        ..CASE
+    },
+    Case {
+        name: "search::find_data_objects::properties_every_key",
+        items: &[
+            "system/findDataObjects#input.properties",
+            "system/findDataObjects#input.properties.present",
+        ],
+        summary: "`properties: {k: v, j: true}` finds only the record with `k=v` that also has `j`",
+        steps: &[
+            rec!("both", r#"{"project": "$project", "properties": {"k": "v", "j": "x"}}"#),
+            rec!("k_only", r#"{"project": "$project", "properties": {"k": "v"}}"#),
+            rec!("j_only", r#"{"project": "$project", "properties": {"j": "x"}}"#),
+            find(r#"{"scope": {"project": "$project"}, "properties": {"k": "v", "j": true}}"#)
+                .check(&[Len("/results", 1), Eq("/results/0/id", r#""$both""#)]),
         ],
         ..CASE
     },
