@@ -442,7 +442,14 @@ pub static CASES: &[Case] = &[
             .capture(&[("rec", "/id")]),
             CLOSE_REC,
             DESCRIBE_REC.capture(&[("before", ""), ("modified", "/modified")]),
-            CLOSE_REC.check(&[Is("/detail", Kind::NonEmptyString)]),
+            // The whole answer: `id` and `detail`, the detail's wording redacted (undocumented).
+            CLOSE_REC
+                .check(&[
+                    Eq("/id", r#""$rec""#),
+                    Is("/detail", Kind::NonEmptyString),
+                    Fields("", &["id", "detail"], &["id", "detail"]),
+                ])
+                .snapshot(),
             CLOSE_REC.check(&[Is("/detail", Kind::NonEmptyString)]),
             DESCRIBE_REC.check(&[
                 Eq("/state", r#""closed""#),

@@ -130,7 +130,15 @@ fn serve(args: ServeArgs) -> ExitCode {
             "export DX_SECURITY_CONTEXT='{{\"auth_token_type\": \"Bearer\", \"auth_token\": \"{token}\"}}'"
         );
         println!("unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY");
-        server::run(listener, config, shutdown_signal()).await
+        let (router, fixtures) = server::app(&config);
+        // What `run --endpoint` needs to exercise SpendingLimitExceeded and OrgExpired here.
+        if let Some(p) = &fixtures.spending_limit_project {
+            println!("export DXCONFORM_LIMIT_PROJECT={p}");
+        }
+        if let Some(p) = &fixtures.expired_org_project {
+            println!("export DXCONFORM_EXPIRED_PROJECT={p}");
+        }
+        server::serve(listener, router, shutdown_signal()).await
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -365,3 +365,86 @@ async fn clone_closed_objects_and_folders() {
         .await
         .expect(401, "PermissionDenied");
 }
+
+/// "Removing objects also removes hidden objects that are no longer reachable through links
+/// from any visible object in the same container" (folders-and-deletion): a hidden record
+/// reachable only through the removed one goes with it, transitively; a hidden record still
+/// linked from another visible one stays, and so does one nothing ever linked to.
+#[tokio::test]
+async fn remove_objects_takes_unreachable_hidden_objects_along() {
+    let s = server().await;
+    let p = s.project(ALICE).await;
+    let deep = s.record(&p, json!({"hidden": true})).await;
+    let inner = s
+        .record(
+            &p,
+            json!({"hidden": true, "details": {"x": {"$dnanexus_link": deep}}}),
+        )
+        .await;
+    let shared = s.record(&p, json!({"hidden": true})).await;
+    let loner = s.record(&p, json!({"hidden": true})).await;
+    let visible = s
+        .record(
+            &p,
+            json!({"details": [{"$dnanexus_link": inner}, {"$dnanexus_link": shared}]}),
+        )
+        .await;
+    let _keeper = s
+        .record(&p, json!({"details": {"$dnanexus_link": shared}}))
+        .await;
+    call(&s, &p, "removeObjects", json!({"objects": [visible]}))
+        .await
+        .ok();
+    for gone in [&visible, &inner, &deep] {
+        s.describe(ALICE, gone, json!({"project": p}))
+            .await
+            .expect(404, "ResourceNotFound");
+    }
+    for kept in [&shared, &loner] {
+        s.describe(ALICE, kept, json!({"project": p})).await.ok();
+    }
+}
+
+/// "A linked hidden object is (almost always) ... cloned with its closest visible
+/// ancestor": cloning a visible record brings the closed hidden records it links to,
+/// transitively, into the same destination folder; unlinked hidden records stay behind.
+#[tokio::test]
+async fn clone_carries_linked_hidden_objects_along() {
+    let s = server().await;
+    let p = s.project(ALICE).await;
+    let q = s.project(ALICE).await;
+    let deep = s.record(&p, json!({"hidden": true, "close": true})).await;
+    let inner = s
+        .record(
+            &p,
+            json!({"hidden": true, "close": true, "details": {"$dnanexus_link": deep}}),
+        )
+        .await;
+    let loner = s.record(&p, json!({"hidden": true, "close": true})).await;
+    let visible = s
+        .record(
+            &p,
+            json!({"close": true, "details": {"$dnanexus_link": inner}}),
+        )
+        .await;
+    call(
+        &s,
+        &p,
+        "clone",
+        json!({"objects": [visible], "project": q, "destination": "/d", "parents": true}),
+    )
+    .await
+    .ok();
+    for carried in [&visible, &inner, &deep] {
+        let d = s.describe(ALICE, carried, json!({"project": q})).await;
+        assert_eq!(d.ok()["project"], json!(q), "{carried} not cloned");
+        assert_eq!(d.ok()["folder"], json!("/d"));
+    }
+    let listed = s
+        .post(ALICE, &format!("/{loner}/listProjects"), json!({}))
+        .await;
+    assert!(
+        listed.ok().get(&q).is_none(),
+        "unlinked hidden record was cloned"
+    );
+}

@@ -440,6 +440,26 @@ fn clone(store: &mut Store, call: &Call) -> ApiResult<Value> {
         plan.retain(|(o, _)| o != id);
         plan.push((id.clone(), destination.clone()));
     }
+    // "A linked hidden object is (almost always) ... cloned with its closest visible
+    // ancestor" (data-object lifecycle; cloning): follow links from what is cloned, within
+    // the source project, to hidden objects, which land beside their ancestor. Open hidden
+    // objects cannot be cloned and are left behind rather than failing the whole call: the
+    // docs' "almost always" leaves room, and the visible objects asked for are closed.
+    let mut todo: Vec<(String, String)> = plan.clone();
+    while let Some((id, folder)) = todo.pop() {
+        let Some(obj) = store.objects.get(&id) else {
+            continue;
+        };
+        for target in super::store::links(&obj.details) {
+            let follows = store.objects.get(&target).is_some_and(|t| {
+                t.hidden && t.state == State::Closed && t.copy(call.subject).is_some()
+            });
+            if follows && !plan.iter().any(|(o, _)| *o == target) {
+                plan.push((target.clone(), folder.clone()));
+                todo.push((target, folder.clone()));
+            }
+        }
+    }
     for (id, _) in &plan {
         if store
             .objects

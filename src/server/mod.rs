@@ -193,6 +193,16 @@ pub async fn run(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let (router, _) = app(&config);
+    serve(listener, router, shutdown).await
+}
+
+/// Serve a router made by [`app`] until `shutdown` completes: for callers that need the
+/// [`Fixtures`] before serving (the `serve` command prints them).
+pub async fn serve(
+    listener: TcpListener,
+    router: Router,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
     axum::serve(listener, router)
         .with_graceful_shutdown(shutdown)
         .await

@@ -362,8 +362,59 @@ impl Store {
         self.require(project, user, needed).map(|_| ())
     }
 
-    /// Remove `project`'s copy of each object; objects left without copies are gone.
+    /// Remove `project`'s copy of each object, and of the hidden objects that the removal
+    /// leaves unreachable: "removing objects also removes hidden objects that are no longer
+    /// reachable through links from any visible object in the same container"
+    /// (folders-and-deletion). Hidden objects that no visible object linked to before the
+    /// removal are left alone: they were not reachable, so they are not "no longer" so.
     pub fn remove_copies(&mut self, project: &str, ids: &[String]) {
+        let before = self.reachable_hidden(project);
+        self.drop_copies(project, ids);
+        let after = self.reachable_hidden(project);
+        let orphans: Vec<String> = before.difference(&after).cloned().collect();
+        if !orphans.is_empty() {
+            self.drop_copies(project, &orphans);
+        }
+    }
+
+    /// The hidden objects of `project` reachable through links, followed transitively
+    /// within the project, from its visible objects.
+    fn reachable_hidden(&self, project: &str) -> std::collections::BTreeSet<String> {
+        let Some(p) = self.projects.get(project) else {
+            return Default::default();
+        };
+        let mut seen = std::collections::BTreeSet::new();
+        let mut todo: Vec<&str> = p
+            .objects
+            .iter()
+            .filter(|id| self.objects.get(*id).is_some_and(|o| !o.hidden))
+            .map(String::as_str)
+            .collect();
+        let mut hidden = std::collections::BTreeSet::new();
+        while let Some(id) = todo.pop() {
+            if !seen.insert(id.to_string()) {
+                continue;
+            }
+            let Some(obj) = self.objects.get(id) else {
+                continue;
+            };
+            if obj.hidden {
+                hidden.insert(id.to_string());
+            }
+            for target in links(&obj.details) {
+                if let Some(t) = self.objects.get(&target)
+                    && t.copy(project).is_some()
+                    && !seen.contains(&target)
+                {
+                    todo.push(&t.id);
+                }
+            }
+        }
+        hidden
+    }
+
+    /// Remove `project`'s copy of each object; objects left without copies are gone.
+    fn drop_copies(&mut self, project: &str, ids: &[String]) {
         for id in ids {
             let gone = match self.objects.get_mut(id) {
                 Some(obj) => {
