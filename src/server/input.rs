@@ -22,6 +22,50 @@ pub const MAX_NONCE: usize = 128;
 pub const MAX_PATH_CHARS: usize = 10_240;
 pub const MAX_PATH_LEVELS: usize = 128;
 
+/// How a size limit is applied: the documented rule ([`Measure::BYTES`]: UTF-8 bytes, at
+/// most the limit), or a wrong one the self-check's faults switch on (one unit of slack,
+/// characters counted instead of bytes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Measure {
+    /// Units accepted beyond the limit.
+    pub slack: usize,
+    /// Count characters instead of UTF-8 bytes.
+    pub chars: bool,
+}
+
+impl Measure {
+    pub const BYTES: Measure = Measure {
+        slack: 0,
+        chars: false,
+    };
+
+    fn over(self, s: &str, max: usize) -> bool {
+        let len = if self.chars {
+            s.chars().count()
+        } else {
+            s.len()
+        };
+        len > max + self.slack
+    }
+}
+
+/// Which link rules [`check_links_with`] enforces: all of them ([`LinkRules::STRICT`]),
+/// unless a self-check fault relaxes one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LinkRules {
+    /// `$dnanexus_link` must be the hash's only key.
+    pub sole_key: bool,
+    /// The link's value must be an ID string or `{"id", "project"?}`.
+    pub id_value: bool,
+}
+
+impl LinkRules {
+    pub const STRICT: LinkRules = LinkRules {
+        sole_key: true,
+        id_value: true,
+    };
+}
+
 /// A request body known to be a JSON object.
 #[derive(Clone, Copy)]
 pub struct Input<'a>(pub &'a Map<String, Value>);
@@ -151,6 +195,16 @@ impl<'a> Input<'a> {
 
     /// Properties for creation: a mapping of string to string within the size limits.
     pub fn opt_properties(&self, key: &str) -> ApiResult<Option<BTreeMap<String, String>>> {
+        self.opt_properties_measured(key, Measure::BYTES, Measure::BYTES)
+    }
+
+    /// [`Input::opt_properties`] with the key and value limits applied as given.
+    pub fn opt_properties_measured(
+        &self,
+        key: &str,
+        key_measure: Measure,
+        value_measure: Measure,
+    ) -> ApiResult<Option<BTreeMap<String, String>>> {
         let Some(m) = self.opt_object(key)? else {
             return Ok(None);
         };
@@ -161,7 +215,7 @@ impl<'a> Input<'a> {
                     "Expected each value of \"{key}\" to be a string"
                 )));
             };
-            check_property(k, s)?;
+            check_property_measured(k, s, key_measure, value_measure)?;
             out.insert(k.clone(), s.clone());
         }
         Ok(Some(out))
@@ -248,9 +302,14 @@ impl<'a> Input<'a> {
 
     /// A nonce: a string of at most 128 UTF-8 bytes.
     pub fn opt_nonce(&self, key: &str) -> ApiResult<Option<&'a str>> {
+        self.opt_nonce_measured(key, Measure::BYTES)
+    }
+
+    /// [`Input::opt_nonce`] with the length limit applied as given.
+    pub fn opt_nonce_measured(&self, key: &str, measure: Measure) -> ApiResult<Option<&'a str>> {
         let n = self.opt_str(key)?;
         if let Some(s) = n {
-            if s.len() > MAX_NONCE {
+            if measure.over(s, MAX_NONCE) {
                 return Err(invalid_input(format!(
                     "Expected key \"{key}\" to be at most {MAX_NONCE} bytes"
                 )));
@@ -279,12 +338,16 @@ pub fn check_name(key: &str, s: &str) -> ApiResult<String> {
 }
 
 fn check_property(k: &str, v: &str) -> ApiResult<()> {
-    if k.len() > MAX_PROPERTY_KEY {
+    check_property_measured(k, v, Measure::BYTES, Measure::BYTES)
+}
+
+fn check_property_measured(k: &str, v: &str, km: Measure, vm: Measure) -> ApiResult<()> {
+    if km.over(k, MAX_PROPERTY_KEY) {
         return Err(invalid_input(format!(
             "Property keys must be at most {MAX_PROPERTY_KEY} bytes"
         )));
     }
-    if v.len() > MAX_PROPERTY_VALUE {
+    if vm.over(v, MAX_PROPERTY_VALUE) {
         return Err(invalid_input(format!(
             "Property values must be at most {MAX_PROPERTY_VALUE} bytes"
         )));
@@ -354,10 +417,15 @@ pub fn project_id<'s>(key: &str, s: &'s str) -> ApiResult<&'s str> {
 /// key, and its value is an ID string or `{"id": ID, "project"?: ID}`. The object form
 /// is accepted because clients produce it (SHOULD reading of the docs' conflict).
 pub fn check_links(v: &Value) -> ApiResult<()> {
+    check_links_with(v, LinkRules::STRICT)
+}
+
+/// [`check_links`] enforcing only the rules in `rules`.
+pub fn check_links_with(v: &Value, rules: LinkRules) -> ApiResult<()> {
     match v {
         Value::Object(m) => {
             if let Some(link) = m.get("$dnanexus_link") {
-                if m.len() != 1 {
+                if rules.sole_key && m.len() != 1 {
                     return Err(invalid_input(
                         "A hash with key \"$dnanexus_link\" must have no other keys",
                     ));
@@ -377,26 +445,31 @@ pub fn check_links(v: &Value) -> ApiResult<()> {
                     }
                     _ => false,
                 };
-                if !ok {
+                if rules.id_value && !ok {
                     return Err(invalid_input(
                         "The value of \"$dnanexus_link\" must be an object ID",
                     ));
                 }
                 return Ok(());
             }
-            m.values().try_for_each(check_links)
+            m.values().try_for_each(|c| check_links_with(c, rules))
         }
-        Value::Array(a) => a.iter().try_for_each(check_links),
+        Value::Array(a) => a.iter().try_for_each(|c| check_links_with(c, rules)),
         _ => Ok(()),
     }
 }
 
 /// Details: an object or an array, with valid links.
 pub fn details(v: &Value) -> ApiResult<Value> {
+    details_with(v, LinkRules::STRICT)
+}
+
+/// [`details`] enforcing only the link rules in `rules`.
+pub fn details_with(v: &Value, rules: LinkRules) -> ApiResult<Value> {
     if !(v.is_object() || v.is_array()) {
         return Err(invalid_input("Details must be a JSON object or array"));
     }
-    check_links(v)?;
+    check_links_with(v, rules)?;
     Ok(v.clone())
 }
 

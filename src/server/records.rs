@@ -7,13 +7,17 @@ use std::collections::BTreeMap;
 use serde_json::{Map, Value, json};
 
 use super::billing;
-use super::error::{ApiResult, invalid_input, not_found, not_found_msg, permission_denied};
+use super::error::{
+    ApiResult, ErrorType, invalid_input, not_found, not_found_msg, permission_denied,
+};
+use super::faults::Faults;
 use super::fields::Fields;
 use super::ids;
-use super::input::{self, Input};
+use super::input::{self, Input, LinkRules, Measure};
 use super::routes::Call;
 use super::store::{
-    Copy, Level, NonceEntry, Object, State, Store, links, now_ms, props_json, strings_json,
+    Copy, Level, NonceEntry, Object, State, Store, collect_links, links, now_ms, props_json,
+    strings_json,
 };
 
 /// The default describe fields, in the documented order. No `sponsoredUntil`: nothing is
@@ -104,12 +108,83 @@ pub fn pick_copy(store: &Store, id: &str, hint: Option<&str>, user: &str) -> Api
 
 /// `/record-xxxx/describe` (and the same for the other data-object classes).
 pub fn describe(store: &mut Store, call: &Call) -> ApiResult<Value> {
+    let f = call.faults;
     let input = call.input();
     let hint = input.opt_project("project")?;
+    // Faults that misread the selection act as if the key had not been sent.
+    let stripped;
+    let input = if f.on("describe-fields-ignored") || f.on("describe-default-fields-ignored") {
+        let mut m = input.0.clone();
+        if f.on("describe-fields-ignored") {
+            m.remove("fields");
+        }
+        if f.on("describe-default-fields-ignored") {
+            m.remove("defaultFields");
+        }
+        stripped = m;
+        Input(&stripped)
+    } else {
+        input
+    };
     let fields = read_fields(input)?;
-    let project = pick_copy(store, call.subject, hint, call.user)?;
+    if f.on("describe-hint-no-fallback")
+        && let Some(p) = hint
+    {
+        store.require(p, call.user, Level::View)?;
+        if store.object(call.subject)?.copy(p).is_none() {
+            return Err(not_found(call.subject));
+        }
+    }
+    let project = match pick_copy(store, call.subject, hint, call.user) {
+        Err(e) if e.kind == ErrorType::PermissionDenied && f.on("describe-without-view") => {
+            let obj = store.object(call.subject)?;
+            hint.filter(|p| obj.copy(p).is_some())
+                .unwrap_or(&obj.created_in)
+                .to_string()
+        }
+        other => other?,
+    };
     let obj = store.object(call.subject)?;
-    Ok(describe_copy(obj, &project, &fields))
+    let mut out = describe_copy(obj, &project, &fields);
+    if !f.is_empty() {
+        describe_faults(f, input, obj, &project, &mut out);
+    }
+    Ok(out)
+}
+
+/// The describe faults that change what an answer holds, given the object behind it.
+fn describe_faults(f: &Faults, input: Input, obj: &Object, project: &str, out: &mut Value) {
+    let (Some(m), Some(copy)) = (out.as_object_mut(), obj.copy(project)) else {
+        return;
+    };
+    if f.on("describe-properties-by-default") {
+        m.insert("properties".into(), props_json(&copy.properties));
+    }
+    if f.on("describe-details-by-default") {
+        m.insert("details".into(), obj.details.clone());
+    }
+    if f.on("describe-deprecated-flags-win") && input.has("fields") {
+        for flag in DEPRECATED_FLAGS {
+            match input.get(flag).and_then(Value::as_bool) {
+                Some(true) if *flag == "properties" => {
+                    m.insert("properties".into(), props_json(&copy.properties));
+                }
+                Some(true) => {
+                    m.insert("details".into(), obj.details.clone());
+                }
+                Some(false) => {
+                    m.remove(*flag);
+                }
+                None => {}
+            }
+        }
+    }
+    if f.on("describe-links-not-deduplicated") && m.contains_key("links") {
+        m.insert(
+            "links".into(),
+            strings_json(&collect_links(&obj.details, false)),
+        );
+    }
 }
 
 /// The validated inputs of `/record/new`, before the source record is merged in.
@@ -127,7 +202,7 @@ struct NewRecord<'a> {
     nonce: Option<&'a str>,
 }
 
-fn read_new(input: Input<'_>) -> ApiResult<NewRecord<'_>> {
+fn read_new<'a>(input: Input<'a>, f: &Faults) -> ApiResult<NewRecord<'a>> {
     // The project's ID class (InvalidType) is checked after every shape check, as the
     // team's error order says; here only its type and shape.
     let project = input.req_str("project")?;
@@ -136,18 +211,38 @@ fn read_new(input: Input<'_>) -> ApiResult<NewRecord<'_>> {
             "Expected key \"project\" to be a valid project or container ID",
         ));
     }
+    let measure = |off_by_one: &str, in_chars: &str| Measure {
+        slack: usize::from(f.on(off_by_one)),
+        chars: f.on(in_chars),
+    };
+    let key_measure = measure(
+        "property-key-limit-off-by-one",
+        "property-key-counted-in-chars",
+    );
+    let value_measure = measure(
+        "property-value-limit-off-by-one",
+        "property-value-counted-in-chars",
+    );
+    let nonce_measure = measure("nonce-limit-off-by-one", "nonce-counted-in-chars");
+    let link_rules = LinkRules {
+        sole_key: !f.on("link-extra-key-accepted"),
+        id_value: !f.on("link-value-any-type-accepted"),
+    };
     Ok(NewRecord {
         project,
         name: input.opt_name("name")?,
         tags: input.opt_tags("tags")?,
         types: input.opt_types("types")?,
         hidden: input.opt_bool("hidden")?,
-        properties: input.opt_properties("properties")?,
-        details: input.get("details").map(input::details).transpose()?,
+        properties: input.opt_properties_measured("properties", key_measure, value_measure)?,
+        details: input
+            .get("details")
+            .map(|d| input::details_with(d, link_rules))
+            .transpose()?,
         folder: input.opt_folder("folder")?.unwrap_or_else(|| "/".into()),
         close: input.bool_or("close", false)?,
         parents: input.bool_or("parents", false)?,
-        nonce: input.opt_nonce("nonce")?,
+        nonce: input.opt_nonce_measured("nonce", nonce_measure)?,
     })
 }
 
@@ -188,13 +283,33 @@ fn read_source<'a>(
 
 /// `/record/new`.
 pub fn new(store: &mut Store, call: &Call) -> ApiResult<Value> {
+    let f = call.faults;
     let input = call.input();
-    let req = read_new(input)?;
+    let mut req = read_new(input, f)?;
+    if f.on("new-project-wrong-class-not-found")
+        && ids::class_of(req.project).is_some_and(|c| !ids::is_container_class(c))
+    {
+        return Err(not_found(req.project));
+    }
     let project = input::project_id("project", req.project)?;
-    let target = store.require(project, call.user, Level::Upload)?;
-    billing::check(target)?;
+    let needed = if f.on("new-upload-not-enforced") {
+        Level::View
+    } else {
+        Level::Upload
+    };
+    let target = store.require(project, call.user, needed)?;
+    match billing::check(target) {
+        Err(e)
+            if (e.kind == ErrorType::SpendingLimitExceeded
+                && f.on("new-spending-limit-ignored"))
+                || (e.kind == ErrorType::OrgExpired && f.on("new-org-expired-ignored")) => {}
+        other => other?,
+    }
     let source = read_source(store, input, call.user)?;
-    if !req.parents && !target.has_folder(&req.folder) {
+    if !req.parents
+        && !target.has_folder(&req.folder)
+        && !f.on("new-folder-created-without-parents")
+    {
         return Err(not_found_msg(format!(
             "The folder {} could not be found in {project}",
             req.folder
@@ -208,7 +323,7 @@ pub fn new(store: &mut Store, call: &Call) -> ApiResult<Value> {
         && let Some(entry) = store.nonces.get(key)
     {
         // The whole input, nonce included, is compared; Value equality ignores key order.
-        return if &entry.input == call.body {
+        return if &entry.input == call.body || f.on("nonce-reuse-answers-first") {
             Ok(entry.output.clone())
         } else {
             Err(invalid_input(NONCE_REUSED))
@@ -220,11 +335,15 @@ pub fn new(store: &mut Store, call: &Call) -> ApiResult<Value> {
         None,
         Vec::new(),
         Vec::new(),
-        false,
+        f.on("new-hidden-default-true"),
         BTreeMap::new(),
-        json!({}),
+        if f.on("new-details-default-null") {
+            Value::Null
+        } else {
+            json!({})
+        },
     );
-    if let Some((sp, sid)) = source
+    if let Some((sp, sid)) = source.filter(|_| !f.on("initialize-from-ignored"))
         && let Ok(src) = store.object(sid)
         && let Some(copy) = src.copy(sp)
     {
@@ -234,6 +353,17 @@ pub fn new(store: &mut Store, call: &Call) -> ApiResult<Value> {
         hidden = src.hidden;
         properties = copy.properties.clone();
         details = src.details.clone();
+    }
+    if f.on("initialize-from-overrides-given") && source.is_some() {
+        // The source's values win: forget what the call gave.
+        (
+            req.name,
+            req.tags,
+            req.types,
+            req.hidden,
+            req.properties,
+            req.details,
+        ) = (None, None, None, None, None, None);
     }
     let id = store.fresh_id("record");
     let now = now_ms();
@@ -254,8 +384,18 @@ pub fn new(store: &mut Store, call: &Call) -> ApiResult<Value> {
         created_in: project.to_string(),
         copies: vec![Copy {
             project: project.to_string(),
-            name: req.name.or(name).unwrap_or_else(|| id.clone()),
-            folder: req.folder.clone(),
+            name: req.name.or(name).unwrap_or_else(|| {
+                if f.on("new-name-default-empty") {
+                    String::new()
+                } else {
+                    id.clone()
+                }
+            }),
+            folder: if f.on("new-folder-default-empty") && !input.has("folder") {
+                String::new()
+            } else {
+                req.folder.clone()
+            },
             tags: req.tags.unwrap_or(tags),
             properties: req.properties.unwrap_or(properties),
         }],

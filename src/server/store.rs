@@ -453,7 +453,13 @@ impl Store {
 
 /// Every link target in a details value, deduplicated, in first-seen order.
 pub fn links(details: &Value) -> Vec<String> {
-    fn walk(v: &Value, out: &mut Vec<String>) {
+    collect_links(details, true)
+}
+
+/// Every link target in first-seen order; `dedup: false` keeps repeats (only the
+/// `describe-links-not-deduplicated` fault asks for that).
+pub fn collect_links(details: &Value, dedup: bool) -> Vec<String> {
+    fn walk(v: &Value, out: &mut Vec<String>, dedup: bool) {
         match v {
             Value::Object(m) => {
                 if let (1, Some(link)) = (m.len(), m.get("$dnanexus_link")) {
@@ -463,22 +469,22 @@ pub fn links(details: &Value) -> Vec<String> {
                         _ => None,
                     };
                     if let Some(t) = target
-                        && !out.iter().any(|x| x == t)
+                        && !(dedup && out.iter().any(|x| x == t))
                     {
                         out.push(t.to_string());
                     }
                     return;
                 }
                 for child in m.values() {
-                    walk(child, out);
+                    walk(child, out, dedup);
                 }
             }
-            Value::Array(a) => a.iter().for_each(|c| walk(c, out)),
+            Value::Array(a) => a.iter().for_each(|c| walk(c, out, dedup)),
             _ => {}
         }
     }
     let mut out = Vec::new();
-    walk(details, &mut out);
+    walk(details, &mut out, dedup);
     out
 }
 
