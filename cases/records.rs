@@ -818,6 +818,13 @@ pub static ITEMS: &[Item] = &[
         "`modified` (timestamp, default): when the user-provided metadata was last modified.",
     ),
     item(
+        "record/describe#rule.modified-moves",
+        DESCRIBE,
+        Rule,
+        Must,
+        "`modified` is the time the user-provided metadata last changed: after a change made later than the previous one, it is later than before; a read leaves it as it was.",
+    ),
+    item(
         "record/describe#output.createdBy",
         DESCRIBE,
         Output,
@@ -942,6 +949,17 @@ const DESCRIBE_FULL: Step = post(
     "/$rec/describe",
     r#"{"defaultFields": true, "fields": {"properties": true, "details": true}}"#,
 );
+
+/// A new record, its `modified`, then `change` a few milliseconds later (so that a correct
+/// clock cannot tie), and a describe that must show a later `modified`.
+const fn modified_moves(change: Step) -> [Step; 4] {
+    [
+        NEW_RECORD,
+        DESCRIBE_REC.capture(&[("modified", "/modified")]),
+        change.after(5),
+        DESCRIBE_REC.check(&[Cmp("/modified", Ord::Gt, r#""$modified""#)]),
+    ]
+}
 
 /// A `/record/new` call that must fail with InvalidInput (422).
 const fn rejected(body: &'static str) -> Step {
@@ -2378,6 +2396,81 @@ pub static CASES: &[Case] = &[
         steps: &[
             NEW_RECORD,
             DESCRIBE_REC.check(&[Is("/created", Kind::Timestamp), Is("/modified", Kind::Timestamp)]),
+        ],
+        ..CASE
+    },
+    Case {
+        name: "records::describe::modified_moves_on_rename",
+        items: &["record/describe#rule.modified-moves"],
+        summary: "`modified` is later after a rename than before it",
+        steps: &modified_moves(post(
+            "/$rec/rename",
+            r#"{"project": "$project", "name": "renamed"}"#,
+        )),
+        ..CASE
+    },
+    Case {
+        name: "records::describe::modified_moves_on_add_tags",
+        items: &["record/describe#rule.modified-moves"],
+        summary: "`modified` is later after addTags than before it",
+        steps: &modified_moves(post("/$rec/addTags", r#"{"project": "$project", "tags": ["t"]}"#)),
+        ..CASE
+    },
+    Case {
+        name: "records::describe::modified_moves_on_remove_tags",
+        items: &["record/describe#rule.modified-moves"],
+        summary: "`modified` is later after removeTags of a present tag than before it",
+        steps: &[
+            post("/record/new", r#"{"project": "$project", "tags": ["t"]}"#)
+                .capture(&[("rec", "/id")]),
+            DESCRIBE_REC.capture(&[("modified", "/modified")]),
+            post("/$rec/removeTags", r#"{"project": "$project", "tags": ["t"]}"#).after(5),
+            DESCRIBE_REC.check(&[Cmp("/modified", Ord::Gt, r#""$modified""#)]),
+        ],
+        ..CASE
+    },
+    Case {
+        name: "records::describe::modified_moves_on_set_properties",
+        items: &["record/describe#rule.modified-moves"],
+        summary: "`modified` is later after setProperties than before it",
+        steps: &modified_moves(post(
+            "/$rec/setProperties",
+            r#"{"project": "$project", "properties": {"k": "v"}}"#,
+        )),
+        ..CASE
+    },
+    Case {
+        name: "records::describe::modified_moves_on_set_details",
+        items: &["record/describe#rule.modified-moves"],
+        summary: "`modified` is later after setDetails than before it",
+        steps: &modified_moves(post("/$rec/setDetails", r#"{"k": 1}"#)),
+        ..CASE
+    },
+    Case {
+        name: "records::describe::modified_moves_on_add_types",
+        items: &["record/describe#rule.modified-moves"],
+        summary: "`modified` is later after addTypes than before it",
+        steps: &modified_moves(post("/$rec/addTypes", r#"{"types": ["T"]}"#)),
+        ..CASE
+    },
+    Case {
+        name: "records::describe::modified_moves_on_set_visibility",
+        items: &["record/describe#rule.modified-moves"],
+        summary: "`modified` is later after setVisibility than before it",
+        steps: &modified_moves(post("/$rec/setVisibility", r#"{"hidden": true}"#)),
+        ..CASE
+    },
+    Case {
+        name: "records::describe::modified_stays_on_read",
+        items: &["record/describe#rule.modified-moves"],
+        summary: "describe and getDetails change nothing: `modified` stays as it was",
+        steps: &[
+            NEW_RECORD,
+            DESCRIBE_REC.capture(&[("modified", "/modified")]),
+            post("/$rec/getDetails", "{}").after(5),
+            DESCRIBE_REC
+                .after(5)
+                .check(&[Eq("/modified", r#""$modified""#)]),
         ],
         ..CASE
     },

@@ -218,6 +218,9 @@ pub struct Step {
     pub capture: &'static [(&'static str, &'static str)],
     /// Compare the normalized answer with a named insta snapshot in `snapshots/`.
     pub snapshot: bool,
+    /// Wait this long before sending, so that a fact about time ("`modified` is later
+    /// after a change") cannot tie within one millisecond on a fast endpoint.
+    pub after_ms: u64,
 }
 
 /// A POST of `body` to `path` by the owner that must succeed: the usual step, refined
@@ -233,6 +236,7 @@ pub const fn post(path: &'static str, body: &'static str) -> Step {
         checks: &[],
         capture: &[],
         snapshot: false,
+        after_ms: 0,
     }
 }
 
@@ -283,6 +287,12 @@ impl Step {
 
     pub const fn headers(mut self, headers: &'static [(&'static str, &'static str)]) -> Self {
         self.headers = headers;
+        self
+    }
+
+    /// Sent `ms` milliseconds after the previous step's answer.
+    pub const fn after(mut self, ms: u64) -> Self {
+        self.after_ms = ms;
         self
     }
 

@@ -385,6 +385,9 @@ impl CaseRun<'_> {
             }
             out
         };
+        if step.after_ms > 0 {
+            std::thread::sleep(std::time::Duration::from_millis(step.after_ms));
+        }
         let answer =
             client::send(&request).map_err(|e| fail(vec![format!("no answer: {e}")], None))?;
         let diffs = check::expect(step.expect, &answer);

@@ -75,6 +75,11 @@ pub static FAULTS: &[Fault] = &[
         items: &["record/describe#output.created"],
     },
     Fault {
+        name: "describe-modified-is-created",
+        description: "record describe answers `modified` equal to `created`: changes to the metadata never move it",
+        items: &["record/describe#rule.modified-moves"],
+    },
+    Fault {
         name: "describe-links-always-empty",
         description: "record describe's `links` is always `[]`: links in details are not derived",
         items: &["record/describe#output.links"],
@@ -417,6 +422,12 @@ fn rewrite_record_describe(faults: &Faults, m: &mut Map<String, Value>) {
         && let Some(ms) = created.as_i64()
     {
         *created = json!(ms as f64 / 1000.0);
+    }
+    if faults.on("describe-modified-is-created")
+        && let Some(created) = m.get("created").cloned()
+        && let Some(modified) = m.get_mut("modified")
+    {
+        *modified = created;
     }
     if faults.on("describe-links-always-empty")
         && let Some(links) = m.get_mut("links")
