@@ -179,6 +179,16 @@ pub static FAULTS: &[Fault] = &[
         description: "describe gives `created` and `modified` in seconds, not milliseconds",
         items: &["api#type.timestamp"],
     },
+    Fault {
+        name: "path-not-percent-decoded",
+        description: "the URL path is matched without percent-decoding (`/record-x/%64escribe` is unknown)",
+        items: &["protocols#rule.percent-decoded-path"],
+    },
+    Fault {
+        name: "api-version-header-rejected",
+        description: "a request carrying `DNAnexus-API: 1.0.0` is refused as an unsupported version",
+        items: &["protocols#rule.api-version-header"],
+    },
     // ---- end of protocol faults ----
     //
     // ---- data object lifecycle and close ----
@@ -246,6 +256,31 @@ pub static FAULTS: &[Fault] = &[
         name: "describe-state-closing",
         description: "a closed record describes with state `closing` instead of `closed`",
         items: &["close#rule.records-close-at-once"],
+    },
+    Fault {
+        name: "closed-accepts-remove-types",
+        description: "removeTypes still changes a closed object",
+        items: &["lifecycle#rule.closed-freezes-types.remove"],
+    },
+    Fault {
+        name: "closed-refuses-properties",
+        description: "setProperties on a closed object answers InvalidState (over-enforced freeze)",
+        items: &["lifecycle#rule.closed-allows-properties"],
+    },
+    Fault {
+        name: "close-hides-from-strangers",
+        description: "close by a user with no access to the project answers ResourceNotFound instead of PermissionDenied",
+        items: &["close#error.PermissionDenied.no-access"],
+    },
+    Fault {
+        name: "close-again-touches-modified",
+        description: "closing a closed object again bumps its `modified` time",
+        items: &["close#rule.idempotent"],
+    },
+    Fault {
+        name: "close-resets-visibility",
+        description: "close clears the object's `hidden` flag",
+        items: &["close#rule.keeps-metadata"],
     },
     // ---- end of lifecycle faults ----
     //

@@ -55,10 +55,11 @@ fn change_open(store: &mut Store, call: &Call, f: impl FnOnce(&mut Object)) -> A
     let obj = store.object_mut(call.subject)?;
     let fault = match call.method {
         "addTypes" => "closed-accepts-add-types",
+        "removeTypes" => "closed-accepts-remove-types",
         "setDetails" => "closed-accepts-set-details",
         _ => "closed-accepts-set-visibility",
     };
-    let frozen_ignored = call.method != "removeTypes" && call.faults.on(fault);
+    let frozen_ignored = call.faults.on(fault);
     if obj.state != State::Open && !frozen_ignored {
         return Err(invalid_state(format!(
             "{} is closed; its types, details and visibility can no longer change",
@@ -80,11 +81,21 @@ fn close(store: &mut Store, call: &Call) -> ApiResult<Value> {
             Level::Contribute
         };
         store.require(store.governing_project(obj), call.user, needed)?;
+    } else if call.faults.on("close-hides-from-strangers") {
+        let obj = store.object(call.subject)?;
+        let project = store.governing_project(obj);
+        if store.level(project, call.user).is_none() {
+            return Err(super::error::not_found(call.subject));
+        }
+        store.require_object_upload(call.subject, call.user)?;
     } else {
         store.require_object_upload(call.subject, call.user)?;
     }
     let obj = store.object_mut(call.subject)?;
     if obj.state == State::Closed {
+        if call.faults.on("close-again-touches-modified") {
+            obj.touch();
+        }
         return Ok(json!({
             "id": call.subject,
             "detail": format!("{} is already closed; nothing was changed", call.subject),
@@ -92,6 +103,9 @@ fn close(store: &mut Store, call: &Call) -> ApiResult<Value> {
     }
     if !call.faults.on("close-does-not-close") {
         obj.state = State::Closed;
+    }
+    if call.faults.on("close-resets-visibility") {
+        obj.hidden = false;
     }
     obj.touch();
     id_answer(call)
@@ -158,7 +172,7 @@ fn copy_metadata(store: &mut Store, call: &Call) -> ApiResult<Value> {
     let refused = match change {
         Change::Name(_) => call.faults.on("closed-refuses-rename"),
         Change::AddTags(_) | Change::RemoveTags(_) => call.faults.on("closed-refuses-tags"),
-        Change::Props(_) => false,
+        Change::Props(_) => call.faults.on("closed-refuses-properties"),
     };
     if refused && obj.state == State::Closed {
         return Err(invalid_state(format!("{} is closed", call.subject)));

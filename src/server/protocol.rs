@@ -214,7 +214,11 @@ pub fn parse_body(bytes: &[u8]) -> Result<Value, ApiError> {
 }
 
 fn post(state: &AppState, uri: &Uri, headers: &HeaderMap, bytes: &Bytes) -> Answer {
-    let path = percent_decode(uri.path());
+    let path = if state.faults().on("path-not-percent-decoded") {
+        uri.path().to_string()
+    } else {
+        percent_decode(uri.path())
+    };
     let unknown_route_500 = state.faults().on("unknown-route-500");
     let Some((subject, method)) = split_path(&path) else {
         if unknown_route_500 {
@@ -254,6 +258,9 @@ fn read_and_run(
     bytes: &Bytes,
 ) -> Result<Value, ApiError> {
     let faults = state.faults();
+    if faults.on("api-version-header-rejected") && headers.contains_key("dnanexus-api") {
+        return Err(invalid_input("Unsupported API version"));
+    }
     if !content_type_ok(headers) && !faults.on("content-type-not-checked") {
         return Err(malformed_json("Content-Type must be application/json"));
     }
