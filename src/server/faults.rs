@@ -37,6 +37,21 @@ pub static FAULTS: &[Fault] = &[
         items: &["protocols#status.422"],
     },
     Fault {
+        name: "permission-denied-as-403",
+        description: "PermissionDenied is answered with status 403 instead of the platform's 401",
+        items: &["protocols#status.401", "close#error.PermissionDenied"],
+    },
+    Fault {
+        name: "invalid-state-as-409",
+        description: "InvalidState is answered with status 409 Conflict instead of 422",
+        items: &[
+            "protocols#status.422",
+            "lifecycle#rule.closed-freezes-types",
+            "lifecycle#rule.closed-freezes-details",
+            "lifecycle#rule.closed-freezes-visibility",
+        ],
+    },
+    Fault {
         name: "error-body-flat",
         description: "errors answer a flat `{\"type\", \"message\"}` instead of `{\"error\": {...}}`",
         items: &["protocols#error-body"],
@@ -438,10 +453,17 @@ fn rewrite_protocol_and_lifecycle(
         *status = code;
         *body = json!({"error": {"type": kind, "message": message}});
     }
-    if faults.on("invalid-input-as-400")
-        && body.pointer("/error/type") == Some(&json!("InvalidInput"))
-    {
-        *status = StatusCode::BAD_REQUEST;
+    match body.pointer("/error/type").and_then(Value::as_str) {
+        Some("InvalidInput") if faults.on("invalid-input-as-400") => {
+            *status = StatusCode::BAD_REQUEST;
+        }
+        Some("PermissionDenied") if faults.on("permission-denied-as-403") => {
+            *status = StatusCode::FORBIDDEN;
+        }
+        Some("InvalidState") if faults.on("invalid-state-as-409") => {
+            *status = StatusCode::CONFLICT;
+        }
+        _ => {}
     }
     if faults.on("error-message-missing")
         && let Some(e) = body.get_mut("error").and_then(Value::as_object_mut)
@@ -682,6 +704,16 @@ mod tests {
         rewrite(&f, "record", "describe", &mut status, &mut body);
         assert_eq!(status, StatusCode::BAD_REQUEST);
         assert_eq!(body, json!({"type": "InvalidInput", "message": "bad"}));
+
+        let f = on(&[
+            "unknown-token-permission-denied",
+            "permission-denied-as-403",
+        ]);
+        let mut status = StatusCode::UNAUTHORIZED;
+        let mut body = json!({"error": {"type": "InvalidAuthentication", "message": "bad"}});
+        rewrite(&f, "record", "describe", &mut status, &mut body);
+        assert_eq!(status, StatusCode::FORBIDDEN);
+        assert_eq!(body["error"]["type"], "PermissionDenied");
 
         let f = on(&["error-message-missing"]);
         let mut body = json!({"error": {"type": "InvalidState", "message": "closed"}});
