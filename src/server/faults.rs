@@ -2,13 +2,21 @@
 //! self-check (`serve --fault NAME`; `cargo test` requires the suite to catch each one).
 //!
 //! A fault is a table entry plus either one arm in [`rewrite`] (for faults that only
-//! change an answer) or a `faults.on("name")` check at a hook point in route code (for
-//! faults that change behaviour). Either way, a disabled fault costs a set lookup.
+//! change an answer), [`rewrite_request`] (for faults in how input is read) or
+//! [`rewrite_headers`] (for the headers every answer carries), or a `faults.on("name")`
+//! check at a hook point in route code (for faults that change behaviour). Either way,
+//! a disabled fault costs a set lookup.
 
 use std::collections::BTreeSet;
 
-use axum::http::StatusCode;
+use axum::http::header::{
+    ACCESS_CONTROL_ALLOW_METHODS, ACCESS_CONTROL_ALLOW_ORIGIN, CONTENT_TYPE, X_CONTENT_TYPE_OPTIONS,
+};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use serde_json::{Map, Value, json};
+
+use super::error::{ApiError, invalid_input};
+use super::ids;
 
 /// One way to break the documentation.
 #[derive(Debug)]
@@ -23,9 +31,277 @@ pub struct Fault {
 /// Every fault, in the order `dxconform faults` lists them.
 pub static FAULTS: &[Fault] = &[
     // ---- protocol, authentication, IDs and headers ----
+    Fault {
+        name: "invalid-input-as-400",
+        description: "InvalidInput is answered with status 400 instead of 422",
+        items: &["protocols#status.422"],
+    },
+    Fault {
+        name: "permission-denied-as-403",
+        description: "PermissionDenied is answered with status 403 instead of the platform's 401",
+        items: &["protocols#status.401", "close#error.PermissionDenied"],
+    },
+    Fault {
+        name: "invalid-state-as-409",
+        description: "InvalidState is answered with status 409 Conflict instead of 422",
+        items: &[
+            "protocols#status.422",
+            "lifecycle#rule.closed-freezes-types",
+            "lifecycle#rule.closed-freezes-details",
+            "lifecycle#rule.closed-freezes-visibility",
+        ],
+    },
+    Fault {
+        name: "error-body-flat",
+        description: "errors answer a flat `{\"type\", \"message\"}` instead of `{\"error\": {...}}`",
+        items: &["protocols#error-body"],
+    },
+    Fault {
+        name: "error-message-missing",
+        description: "error bodies carry `type` but no `message`",
+        items: &["protocols#error-body"],
+    },
+    Fault {
+        name: "not-found-type-renamed",
+        description: "ResourceNotFound is answered with error type `NotFound`",
+        items: &["protocols#status.404", "entity-ids#error.unknown-in-url"],
+    },
+    Fault {
+        name: "malformed-json-as-422",
+        description: "an unparseable body or a wrong Content-Type answers 422 InvalidInput instead of 400 MalformedJSON",
+        items: &[
+            "protocols#error.MalformedJSON.syntax",
+            "protocols#error.MalformedJSON.empty-body",
+            "protocols#error.MalformedJSON.content-type",
+            "close#error.MalformedJSON",
+        ],
+    },
+    Fault {
+        name: "malformed-json-accepted",
+        description: "a body that is not JSON is read as `{}` instead of answering MalformedJSON",
+        items: &[
+            "protocols#error.MalformedJSON.syntax",
+            "protocols#error.MalformedJSON.empty-body",
+            "close#error.MalformedJSON",
+        ],
+    },
+    Fault {
+        name: "content-type-not-checked",
+        description: "a JSON body sent with a non-JSON Content-Type (`text/plain`) is accepted",
+        items: &["protocols#error.MalformedJSON.content-type"],
+    },
+    Fault {
+        name: "non-object-body-accepted",
+        description: "a body that is valid JSON but not an object is read as `{}` instead of InvalidInput",
+        items: &["protocols#error.InvalidInput.not-object"],
+    },
+    Fault {
+        name: "content-type-text-plain",
+        description: "answers are sent as `Content-Type: text/plain`",
+        items: &["protocols#header.content-type"],
+    },
+    Fault {
+        name: "request-id-missing",
+        description: "answers carry no `X-Request-ID`",
+        items: &["protocols#header.request-id"],
+    },
+    Fault {
+        name: "request-id-uuid",
+        description: "`X-Request-ID` is a UUID instead of `<13-digit ms>-<counter>`",
+        items: &["protocols#header.request-id"],
+    },
+    Fault {
+        name: "nosniff-missing",
+        description: "answers carry no `X-Content-Type-Options: nosniff`",
+        items: &["protocols#header.nosniff"],
+    },
+    Fault {
+        name: "cors-origin-wildcard",
+        description: "`Access-Control-Allow-Origin` is `*` instead of the request's `Origin`",
+        items: &["protocols#cors.origin", "protocols#cors.origin-on-errors"],
+    },
+    Fault {
+        name: "cors-origin-missing-on-errors",
+        description: "error answers do not echo `Origin` in `Access-Control-Allow-Origin`",
+        items: &["protocols#cors.origin-on-errors"],
+    },
+    Fault {
+        name: "preflight-not-answered",
+        description: "an OPTIONS preflight is refused with 405 like any other non-POST method",
+        items: &["protocols#cors.preflight"],
+    },
+    Fault {
+        name: "preflight-allow-methods-missing",
+        description: "an accepted preflight has no `Access-Control-Allow-Methods`",
+        items: &["protocols#cors.preflight-allow-methods"],
+    },
+    Fault {
+        name: "get-accepted",
+        description: "GET is handled like POST instead of answering 405 MethodNotAllowed",
+        items: &["protocols#error.MethodNotAllowed"],
+    },
+    Fault {
+        name: "unknown-route-500",
+        description: "an unknown route, class or method answers 500 InternalError instead of 404",
+        items: &["protocols#error.unknown-route"],
+    },
+    Fault {
+        name: "unknown-input-key-rejected",
+        description: "record/new and describe reject input keys they do not document (InvalidInput)",
+        items: &["protocols#rule.unknown-keys-ignored"],
+    },
+    Fault {
+        name: "query-merged-into-input",
+        description: "URL query parameters are merged into the JSON input instead of being ignored",
+        items: &["protocols#rule.query-ignored"],
+    },
+    Fault {
+        name: "auth-not-enforced",
+        description: "a call without `Authorization` runs as the first user instead of answering 401",
+        items: &[
+            "authentication#rule.token-required",
+            "authentication#error.no-header",
+        ],
+    },
+    Fault {
+        name: "unknown-token-permission-denied",
+        description: "an unknown or malformed token answers PermissionDenied instead of InvalidAuthentication",
+        items: &[
+            "authentication#error.bad-token",
+            "authentication#error.malformed-header",
+        ],
+    },
+    Fault {
+        name: "greet-requires-token",
+        description: "`/system/greet` without a token answers 401 instead of greeting",
+        items: &["authentication#rule.greet-without-token"],
+    },
+    Fault {
+        name: "ids-any-alphanumeric",
+        description: "new IDs draw from all of [0-9A-Za-z] (vowels included), not the documented alphabet",
+        items: &["entity-ids#rule.generated-form"],
+    },
+    Fault {
+        name: "unknown-id-422",
+        description: "a well-formed ID nothing has answers 422 InvalidInput instead of 404 ResourceNotFound",
+        items: &[
+            "entity-ids#error.unknown-in-url",
+            "close#error.ResourceNotFound",
+        ],
+    },
+    Fault {
+        name: "timestamps-in-seconds",
+        description: "describe gives `created` and `modified` in seconds, not milliseconds",
+        items: &["api#type.timestamp"],
+    },
+    Fault {
+        name: "path-not-percent-decoded",
+        description: "the URL path is matched without percent-decoding (`/record-x/%64escribe` is unknown)",
+        items: &["protocols#rule.percent-decoded-path"],
+    },
+    Fault {
+        name: "api-version-header-rejected",
+        description: "a request carrying `DNAnexus-API: 1.0.0` is refused as an unsupported version",
+        items: &["protocols#rule.api-version-header"],
+    },
     // ---- end of protocol faults ----
     //
     // ---- data object lifecycle and close ----
+    Fault {
+        name: "close-on-create-ignored",
+        description: "record/new ignores `close: true`: the record starts open",
+        items: &["lifecycle#rule.close-on-create"],
+    },
+    Fault {
+        name: "close-does-not-close",
+        description: "close answers success but leaves the object open",
+        items: &["close#rule.closes", "close#rule.records-close-at-once"],
+    },
+    Fault {
+        name: "close-detail-on-first-close",
+        description: "closing an open object answers `detail` as if it had been closed already",
+        items: &["close#output.detail.absent-when-open"],
+    },
+    Fault {
+        name: "close-no-detail-when-closed",
+        description: "closing a closed object answers `{\"id\"}` without the `detail` explanation",
+        items: &["close#output.detail"],
+    },
+    Fault {
+        name: "closed-accepts-add-types",
+        description: "addTypes still changes a closed object",
+        items: &["lifecycle#rule.closed-freezes-types"],
+    },
+    Fault {
+        name: "closed-accepts-set-details",
+        description: "setDetails still changes a closed object",
+        items: &["lifecycle#rule.closed-freezes-details"],
+    },
+    Fault {
+        name: "closed-accepts-set-visibility",
+        description: "setVisibility still changes a closed object",
+        items: &["lifecycle#rule.closed-freezes-visibility"],
+    },
+    Fault {
+        name: "closed-refuses-rename",
+        description: "rename of a closed object answers InvalidState (over-enforced freeze)",
+        items: &["lifecycle#rule.closed-allows-name"],
+    },
+    Fault {
+        name: "closed-refuses-tags",
+        description: "addTags and removeTags on a closed object answer InvalidState (over-enforced freeze)",
+        items: &["lifecycle#rule.closed-allows-tags"],
+    },
+    Fault {
+        name: "close-needs-only-view",
+        description: "close checks VIEW instead of UPLOAD: a VIEW member can close",
+        items: &["close#error.PermissionDenied"],
+    },
+    Fault {
+        name: "close-needs-contribute",
+        description: "close requires CONTRIBUTE: an UPLOAD member is refused",
+        items: &["close#rule.upload-suffices"],
+    },
+    Fault {
+        name: "close-missing-422",
+        description: "close of an object that does not exist answers 422 InvalidInput instead of 404",
+        items: &["close#error.ResourceNotFound"],
+    },
+    Fault {
+        name: "describe-state-closing",
+        description: "a closed record describes with state `closing` instead of `closed`",
+        items: &["close#rule.records-close-at-once"],
+    },
+    Fault {
+        name: "closed-accepts-remove-types",
+        description: "removeTypes still changes a closed object",
+        items: &["lifecycle#rule.closed-freezes-types.remove"],
+    },
+    Fault {
+        name: "closed-refuses-properties",
+        description: "setProperties on a closed object answers InvalidState (over-enforced freeze)",
+        items: &["lifecycle#rule.closed-allows-properties"],
+    },
+    Fault {
+        name: "close-hides-from-strangers",
+        description: "close by a user with no access to the project answers ResourceNotFound instead of PermissionDenied",
+        items: &["close#error.PermissionDenied.no-access"],
+    },
+    Fault {
+        name: "close-again-touches-modified",
+        description: "closing a closed object again bumps its `modified` time",
+        items: &["close#rule.idempotent"],
+    },
+    Fault {
+        name: "close-resets-visibility",
+        description: "close clears the object's `hidden` flag",
+        items: &["close#rule.keeps-metadata"],
+    },
+    Fault {
+        name: "close-not-idempotent",
+        description: "closing a closed object answers InvalidState instead of success with `detail`",
+        items: &["close#rule.idempotent"],
+    },
     // ---- end of lifecycle faults ----
     //
     // ---- records: /record/new and /record-xxxx/describe ----
@@ -33,11 +309,6 @@ pub static FAULTS: &[Fault] = &[
         name: "describe-drops-links",
         description: "record describe leaves out `links`",
         items: &["record/describe#output.links"],
-    },
-    Fault {
-        name: "close-not-idempotent",
-        description: "closing a closed object answers InvalidState instead of success with `detail`",
-        items: &["close#rule.idempotent"],
     },
     Fault {
         name: "nonce-ignored",
@@ -339,6 +610,8 @@ pub fn rewrite(
     if faults.is_empty() {
         return;
     }
+    // protocol and lifecycle faults
+    rewrite_protocol_and_lifecycle(faults, class, method, status, body);
     // search faults
     if class == "system"
         && method == "findDataObjects"
@@ -433,6 +706,217 @@ fn rewrite_record_describe(faults: &Faults, m: &mut Map<String, Value>) {
         && let Some(links) = m.get_mut("links")
     {
         *links = json!([]);
+    }
+}
+
+/// The `rewrite` arms of the protocol, authentication, ID and lifecycle faults. Answer
+/// contents first, then error types, then the error status, then the error body's shape,
+/// so that each fault sees the documented answer it breaks.
+fn rewrite_protocol_and_lifecycle(
+    faults: &Faults,
+    class: &str,
+    method: &str,
+    status: &mut StatusCode,
+    body: &mut Value,
+) {
+    let describe = method == "describe" && ids::DATA_CLASSES.contains(&class);
+    if status.is_success() {
+        if let Some(m) = body.as_object_mut() {
+            if method == "close" {
+                if faults.on("close-detail-on-first-close") && !m.contains_key("detail") {
+                    m.insert("detail".into(), json!("The object is closed"));
+                } else if faults.on("close-no-detail-when-closed") {
+                    m.remove("detail");
+                }
+            }
+            if describe
+                && faults.on("describe-state-closing")
+                && m.get("state") == Some(&json!("closed"))
+            {
+                m.insert("state".into(), json!("closing"));
+            }
+            if describe && faults.on("timestamps-in-seconds") {
+                for key in ["created", "modified"] {
+                    if let Some(ms) = m.get(key).and_then(Value::as_i64) {
+                        m.insert(key.into(), json!(ms / 1000));
+                    }
+                }
+            }
+        }
+        return;
+    }
+    let Some(kind) = body.pointer("/error/type").and_then(Value::as_str) else {
+        return;
+    };
+    let message = body
+        .pointer("/error/message")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string();
+    let retype = match kind {
+        "ResourceNotFound" if method == "close" && faults.on("close-missing-422") => {
+            Some((StatusCode::UNPROCESSABLE_ENTITY, "InvalidInput"))
+        }
+        "ResourceNotFound" if faults.on("unknown-id-422") && names_an_id(&message) => {
+            Some((StatusCode::UNPROCESSABLE_ENTITY, "InvalidInput"))
+        }
+        "ResourceNotFound" if faults.on("not-found-type-renamed") => {
+            Some((StatusCode::NOT_FOUND, "NotFound"))
+        }
+        "InvalidAuthentication" if faults.on("unknown-token-permission-denied") => {
+            Some((StatusCode::UNAUTHORIZED, "PermissionDenied"))
+        }
+        "MalformedJSON" if faults.on("malformed-json-as-422") => {
+            Some((StatusCode::UNPROCESSABLE_ENTITY, "InvalidInput"))
+        }
+        _ => None,
+    };
+    if let Some((code, kind)) = retype {
+        *status = code;
+        *body = json!({"error": {"type": kind, "message": message}});
+    }
+    match body.pointer("/error/type").and_then(Value::as_str) {
+        Some("InvalidInput") if faults.on("invalid-input-as-400") => {
+            *status = StatusCode::BAD_REQUEST;
+        }
+        Some("PermissionDenied") if faults.on("permission-denied-as-403") => {
+            *status = StatusCode::FORBIDDEN;
+        }
+        Some("InvalidState") if faults.on("invalid-state-as-409") => {
+            *status = StatusCode::CONFLICT;
+        }
+        _ => {}
+    }
+    if faults.on("error-message-missing")
+        && let Some(e) = body.get_mut("error").and_then(Value::as_object_mut)
+    {
+        e.remove("message");
+    }
+    if faults.on("error-body-flat")
+        && let Some(e) = body.get_mut("error").map(Value::take)
+    {
+        *body = e;
+    }
+}
+
+/// Whether a ResourceNotFound message is about a well-formed entity ID
+/// (`The entity <id> could not be found`), as opposed to a route or a malformed subject.
+fn names_an_id(message: &str) -> bool {
+    message
+        .strip_prefix("The entity ")
+        .and_then(|m| m.strip_suffix(" could not be found"))
+        .is_some_and(|id| ids::class_of(id).is_some())
+}
+
+/// The faults that change how a request is read, applied after the body is parsed and
+/// before the route runs: `body` may be changed, or the request refused. `query` is the
+/// URL's query string, if any.
+pub fn rewrite_request(
+    faults: &Faults,
+    class: &str,
+    method: &str,
+    query: Option<&str>,
+    body: &mut Value,
+) -> Result<(), ApiError> {
+    if faults.is_empty() {
+        return Ok(());
+    }
+    let new_record = class == "record" && method == "new";
+    let describe = method == "describe" && ids::DATA_CLASSES.contains(&class);
+    if faults.on("unknown-input-key-rejected")
+        && (new_record || describe)
+        && let Some(m) = body.as_object()
+    {
+        let documented: &[&str] = if new_record {
+            &[
+                "project",
+                "name",
+                "tags",
+                "types",
+                "hidden",
+                "properties",
+                "details",
+                "folder",
+                "parents",
+                "close",
+                "initializeFrom",
+                "nonce",
+            ]
+        } else {
+            &[
+                "project",
+                "fields",
+                "defaultFields",
+                "properties",
+                "details",
+            ]
+        };
+        if let Some(key) = m.keys().find(|k| !documented.contains(&k.as_str())) {
+            return Err(invalid_input(format!(
+                "Unexpected key {key:?} in the input"
+            )));
+        }
+    }
+    if faults.on("query-merged-into-input")
+        && let (Some(query), Some(m)) = (query, body.as_object_mut())
+    {
+        for pair in query.split('&').filter(|p| !p.is_empty()) {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            // A value that parses as JSON (`true`, `5`) is taken as such, as lenient
+            // frameworks do; anything else is a string.
+            let v = serde_json::from_str(v).unwrap_or_else(|_| json!(v));
+            m.insert(k.to_string(), v);
+        }
+    }
+    if faults.on("close-on-create-ignored")
+        && new_record
+        && let Some(m) = body.as_object_mut()
+    {
+        m.remove("close");
+    }
+    Ok(())
+}
+
+/// The faults that change the headers every answer carries, applied once, last, by the
+/// protocol layer.
+pub fn rewrite_headers(faults: &Faults, status: StatusCode, headers: &mut HeaderMap) {
+    if faults.is_empty() {
+        return;
+    }
+    if faults.on("content-type-text-plain") {
+        headers.insert(
+            CONTENT_TYPE,
+            HeaderValue::from_static("text/plain; charset=utf-8"),
+        );
+    }
+    if faults.on("request-id-missing") {
+        headers.remove("x-request-id");
+    }
+    if faults.on("request-id-uuid") {
+        let n = fastrand::u128(..);
+        let uuid = format!(
+            "{:08x}-{:04x}-{:04x}-{:04x}-{:012x}",
+            n >> 96,
+            (n >> 80) & 0xffff,
+            (n >> 64) & 0xffff,
+            (n >> 48) & 0xffff,
+            n & 0xffff_ffff_ffff
+        );
+        if let Ok(v) = HeaderValue::from_str(&uuid) {
+            headers.insert("x-request-id", v);
+        }
+    }
+    if faults.on("nosniff-missing") {
+        headers.remove(X_CONTENT_TYPE_OPTIONS);
+    }
+    if faults.on("cors-origin-wildcard") && headers.contains_key(ACCESS_CONTROL_ALLOW_ORIGIN) {
+        headers.insert(ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
+    }
+    if faults.on("cors-origin-missing-on-errors") && !status.is_success() {
+        headers.remove(ACCESS_CONTROL_ALLOW_ORIGIN);
+    }
+    if faults.on("preflight-allow-methods-missing") {
+        headers.remove(ACCESS_CONTROL_ALLOW_METHODS);
     }
 }
 
@@ -587,5 +1071,179 @@ mod tests {
         rewrite(&f, "record", "close", &mut status, &mut again);
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
         assert_eq!(again["error"]["type"], "InvalidState");
+    }
+
+    fn not_found_body(entity: &str) -> Value {
+        json!({"error": {"type": "ResourceNotFound",
+                         "message": format!("The entity {entity} could not be found")}})
+    }
+
+    #[test]
+    fn unknown_id_422_spares_routes_and_malformed_subjects() {
+        let f = on(&["unknown-id-422"]);
+        for (entity, retyped) in [
+            ("record-0123456789BFGJKPQVXYZbfg", true),
+            ("None", false),
+            ("system/noSuchMethod", false),
+        ] {
+            let mut status = StatusCode::NOT_FOUND;
+            let mut body = not_found_body(entity);
+            rewrite(&f, "record", "describe", &mut status, &mut body);
+            assert_eq!(
+                status == StatusCode::UNPROCESSABLE_ENTITY,
+                retyped,
+                "{entity}"
+            );
+            let kind = if retyped {
+                "InvalidInput"
+            } else {
+                "ResourceNotFound"
+            };
+            assert_eq!(body["error"]["type"], kind, "{entity}");
+            assert!(body["error"]["message"].as_str().unwrap().contains(entity));
+        }
+    }
+
+    #[test]
+    fn error_shape_faults_apply_after_retyping() {
+        let f = on(&[
+            "malformed-json-as-422",
+            "invalid-input-as-400",
+            "error-body-flat",
+        ]);
+        let mut status = StatusCode::BAD_REQUEST;
+        let mut body = json!({"error": {"type": "MalformedJSON", "message": "bad"}});
+        rewrite(&f, "record", "describe", &mut status, &mut body);
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert_eq!(body, json!({"type": "InvalidInput", "message": "bad"}));
+
+        let f = on(&[
+            "unknown-token-permission-denied",
+            "permission-denied-as-403",
+        ]);
+        let mut status = StatusCode::UNAUTHORIZED;
+        let mut body = json!({"error": {"type": "InvalidAuthentication", "message": "bad"}});
+        rewrite(&f, "record", "describe", &mut status, &mut body);
+        assert_eq!(status, StatusCode::FORBIDDEN);
+        assert_eq!(body["error"]["type"], "PermissionDenied");
+
+        let f = on(&["error-message-missing"]);
+        let mut body = json!({"error": {"type": "InvalidState", "message": "closed"}});
+        rewrite(&f, "record", "close", &mut status, &mut body);
+        assert_eq!(body, json!({"error": {"type": "InvalidState"}}));
+    }
+
+    #[test]
+    fn close_detail_faults() {
+        let mut status = StatusCode::OK;
+        let mut first = json!({"id": "record-x"});
+        rewrite(
+            &on(&["close-detail-on-first-close"]),
+            "record",
+            "close",
+            &mut status,
+            &mut first,
+        );
+        assert!(first["detail"].is_string());
+        let mut again = json!({"id": "record-x", "detail": "already closed"});
+        rewrite(
+            &on(&["close-no-detail-when-closed"]),
+            "record",
+            "close",
+            &mut status,
+            &mut again,
+        );
+        assert_eq!(again, json!({"id": "record-x"}));
+    }
+
+    #[test]
+    fn describe_answer_faults() {
+        let f = on(&["describe-state-closing", "timestamps-in-seconds"]);
+        let mut status = StatusCode::OK;
+        let mut body = json!({"state": "closed", "created": 1_700_000_000_123_i64, "modified": 1_700_000_001_999_i64});
+        rewrite(&f, "record", "describe", &mut status, &mut body);
+        assert_eq!(
+            body,
+            json!({"state": "closing", "created": 1_700_000_000, "modified": 1_700_000_001})
+        );
+        let mut open = json!({"state": "open"});
+        rewrite(&f, "record", "describe", &mut status, &mut open);
+        assert_eq!(open["state"], "open");
+    }
+
+    #[test]
+    fn request_rewrites() {
+        let none = Faults::default();
+        let mut body = json!({"project": "p", "close": true, "dxapi": "1.0.0"});
+        assert!(rewrite_request(&none, "record", "new", Some("name=q"), &mut body).is_ok());
+        assert_eq!(
+            body,
+            json!({"project": "p", "close": true, "dxapi": "1.0.0"})
+        );
+
+        let strict = on(&["unknown-input-key-rejected"]);
+        let e = rewrite_request(&strict, "record", "new", None, &mut body).unwrap_err();
+        assert!(e.message.contains("dxapi"));
+        let mut ok = json!({"project": "p", "close": true});
+        assert!(rewrite_request(&strict, "record", "new", None, &mut ok).is_ok());
+        let mut other = json!({"anything": 1});
+        assert!(rewrite_request(&strict, "project", "describe", None, &mut other).is_ok());
+
+        let merged = on(&["query-merged-into-input", "close-on-create-ignored"]);
+        let mut body = json!({"project": "p", "close": true});
+        let query = Some("name=fromquery&hidden=true&limit=5&flag&");
+        rewrite_request(&merged, "record", "new", query, &mut body).unwrap();
+        assert_eq!(
+            body,
+            json!({"project": "p", "name": "fromquery", "hidden": true, "limit": 5, "flag": ""})
+        );
+    }
+
+    #[test]
+    fn header_rewrites() {
+        let mut h = HeaderMap::new();
+        h.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        h.insert("x-request-id", HeaderValue::from_static("1700000000000-1"));
+        h.insert(
+            ACCESS_CONTROL_ALLOW_ORIGIN,
+            HeaderValue::from_static("https://a.example"),
+        );
+        let mut wild = h.clone();
+        rewrite_headers(&on(&["cors-origin-wildcard"]), StatusCode::OK, &mut wild);
+        assert_eq!(wild[ACCESS_CONTROL_ALLOW_ORIGIN], "*");
+
+        let f = on(&[
+            "cors-origin-missing-on-errors",
+            "request-id-uuid",
+            "content-type-text-plain",
+        ]);
+        let mut ok = h.clone();
+        rewrite_headers(&f, StatusCode::OK, &mut ok);
+        assert!(ok.contains_key(ACCESS_CONTROL_ALLOW_ORIGIN));
+        assert!(ok[CONTENT_TYPE].to_str().unwrap().starts_with("text/plain"));
+        let id = ok["x-request-id"].to_str().unwrap();
+        assert!(
+            regex::Regex::new("^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$")
+                .unwrap()
+                .is_match(id),
+            "{id}"
+        );
+        let mut err = h.clone();
+        rewrite_headers(&f, StatusCode::NOT_FOUND, &mut err);
+        assert!(!err.contains_key(ACCESS_CONTROL_ALLOW_ORIGIN));
+    }
+
+    #[test]
+    fn fault_alphabet_is_scoped_to_one_call() {
+        let digits: &'static [u8] = b"0";
+        let id = ids::with_alphabet(Some(digits), || ids::generate("record"));
+        assert_eq!(id, format!("record-{}", "0".repeat(24)));
+        let after = ids::generate("record");
+        assert!(after[7..].bytes().all(|b| ids::ALPHABET.contains(&b)));
+        let caught = std::panic::catch_unwind(|| ids::with_alphabet(Some(digits), || panic!("x")));
+        assert!(caught.is_err());
+        // The panic unwound through the guard: the documented alphabet is back.
+        let restored = ids::generate("file");
+        assert!(restored[5..].bytes().all(|b| ids::ALPHABET.contains(&b)));
     }
 }

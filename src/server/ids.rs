@@ -13,14 +13,38 @@ pub const ID_LEN: usize = 24;
 /// Data-object classes: IDs of these are looked up in the object table.
 pub const DATA_CLASSES: &[&str] = &["record", "file", "applet", "workflow", "database"];
 
+/// Every ASCII letter and digit: the alphabet of the `ids-any-alphanumeric` fault.
+pub const ALPHANUMERIC: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+thread_local! {
+    /// The alphabet a fault substitutes for the documented one during one synchronous
+    /// route call (see [`with_alphabet`]); a thread-local, because the store that calls
+    /// [`generate`] does not know the faults, and servers in one process differ.
+    static FAULT_ALPHABET: std::cell::Cell<Option<&'static [u8]>> = const { std::cell::Cell::new(None) };
+}
+
+/// Run `f` (synchronous: one route call) with IDs generated from `alphabet` instead of
+/// [`ALPHABET`] when it is `Some`. The previous setting is restored even if `f` panics.
+pub fn with_alphabet<R>(alphabet: Option<&'static [u8]>, f: impl FnOnce() -> R) -> R {
+    struct Restore(Option<&'static [u8]>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            FAULT_ALPHABET.with(|a| a.set(self.0));
+        }
+    }
+    let _restore = Restore(FAULT_ALPHABET.with(|a| a.replace(alphabet)));
+    f()
+}
+
 /// A fresh random ID of `class`. Uniqueness is the store's business (it retries on the
 /// astronomically unlikely collision).
 pub fn generate(class: &str) -> String {
+    let alphabet: &[u8] = FAULT_ALPHABET.with(|a| a.get()).unwrap_or(ALPHABET);
     let mut id = String::with_capacity(class.len() + 1 + ID_LEN);
     id.push_str(class);
     id.push('-');
     for _ in 0..ID_LEN {
-        id.push(ALPHABET[fastrand::usize(..ALPHABET.len())] as char);
+        id.push(alphabet[fastrand::usize(..alphabet.len())] as char);
     }
     id
 }

@@ -12,7 +12,7 @@ use serde_json::{Map, Value, json};
 use super::error::{ApiResult, invalid_input, invalid_state};
 use super::input;
 use super::routes::Call;
-use super::store::{Object, State, Store};
+use super::store::{Level, Object, State, Store};
 
 /// The methods this module answers (describe is in [`super::records`]).
 pub const METHODS: &[&str] = &[
@@ -53,7 +53,14 @@ fn id_answer(call: &Call) -> ApiResult<Value> {
 fn change_open(store: &mut Store, call: &Call, f: impl FnOnce(&mut Object)) -> ApiResult<Value> {
     store.require_object_upload(call.subject, call.user)?;
     let obj = store.object_mut(call.subject)?;
-    if obj.state != State::Open {
+    let fault = match call.method {
+        "addTypes" => "closed-accepts-add-types",
+        "removeTypes" => "closed-accepts-remove-types",
+        "setDetails" => "closed-accepts-set-details",
+        _ => "closed-accepts-set-visibility",
+    };
+    let frozen_ignored = call.faults.on(fault);
+    if obj.state != State::Open && !frozen_ignored {
         return Err(invalid_state(format!(
             "{} is closed; its types, details and visibility can no longer change",
             call.subject
@@ -66,15 +73,40 @@ fn change_open(store: &mut Store, call: &Call, f: impl FnOnce(&mut Object)) -> A
 
 /// `/class-xxxx/close`: idempotent; an already closed object answers with `detail`.
 fn close(store: &mut Store, call: &Call) -> ApiResult<Value> {
-    store.require_object_upload(call.subject, call.user)?;
+    if call.faults.on("close-needs-only-view") || call.faults.on("close-needs-contribute") {
+        let obj = store.object(call.subject)?;
+        let needed = if call.faults.on("close-needs-only-view") {
+            Level::View
+        } else {
+            Level::Contribute
+        };
+        store.require(store.governing_project(obj), call.user, needed)?;
+    } else if call.faults.on("close-hides-from-strangers") {
+        let obj = store.object(call.subject)?;
+        let project = store.governing_project(obj);
+        if store.level(project, call.user).is_none() {
+            return Err(super::error::not_found(call.subject));
+        }
+        store.require_object_upload(call.subject, call.user)?;
+    } else {
+        store.require_object_upload(call.subject, call.user)?;
+    }
     let obj = store.object_mut(call.subject)?;
     if obj.state == State::Closed {
+        if call.faults.on("close-again-touches-modified") {
+            obj.touch();
+        }
         return Ok(json!({
             "id": call.subject,
             "detail": format!("{} is already closed; nothing was changed", call.subject),
         }));
     }
-    obj.state = State::Closed;
+    if !call.faults.on("close-does-not-close") {
+        obj.state = State::Closed;
+    }
+    if call.faults.on("close-resets-visibility") {
+        obj.hidden = false;
+    }
     obj.touch();
     id_answer(call)
 }
@@ -137,6 +169,14 @@ fn copy_metadata(store: &mut Store, call: &Call) -> ApiResult<Value> {
     };
     store.require_copy_write(call.subject, project, call.user)?;
     let obj = store.object_mut(call.subject)?;
+    let refused = match change {
+        Change::Name(_) => call.faults.on("closed-refuses-rename"),
+        Change::AddTags(_) | Change::RemoveTags(_) => call.faults.on("closed-refuses-tags"),
+        Change::Props(_) => call.faults.on("closed-refuses-properties"),
+    };
+    if refused && obj.state == State::Closed {
+        return Err(invalid_state(format!("{} is closed", call.subject)));
+    }
     let Some(copy) = obj.copy_mut(project) else {
         return Err(super::error::not_found(call.subject));
     };

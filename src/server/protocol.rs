@@ -9,7 +9,9 @@
 //! - authenticates (see [`super::auth`]);
 //! - runs the route with the store locked for the whole call, catching panics so that a
 //!   bug answers 500 instead of dropping the connection;
-//! - applies the fault rewrites, and sets the headers every answer carries:
+//! - applies the self-check's fault hooks (see [`super::faults`]): request and answer
+//!   rewrites, and the `faults.on` checks below, each naming its fault;
+//! - sets the headers every answer carries:
 //!   `Content-Type: application/json`, `Content-Length`, `X-Request-ID`,
 //!   `X-Content-Type-Options: nosniff`, and the CORS echo of `Origin`.
 
@@ -19,10 +21,10 @@ use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
 use axum::http::header::{
     ACCESS_CONTROL_ALLOW_HEADERS, ACCESS_CONTROL_ALLOW_METHODS, ACCESS_CONTROL_ALLOW_ORIGIN,
-    ACCESS_CONTROL_REQUEST_HEADERS, ACCESS_CONTROL_REQUEST_METHOD, CONTENT_LENGTH, CONTENT_TYPE,
-    ORIGIN, RETRY_AFTER, X_CONTENT_TYPE_OPTIONS,
+    ACCESS_CONTROL_REQUEST_HEADERS, ACCESS_CONTROL_REQUEST_METHOD, AUTHORIZATION, CONTENT_LENGTH,
+    CONTENT_TYPE, ORIGIN, RETRY_AFTER, X_CONTENT_TYPE_OPTIONS,
 };
-use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
@@ -30,6 +32,7 @@ use super::AppState;
 use super::auth;
 use super::error::{ApiError, ErrorType, invalid_input, malformed_json, not_found};
 use super::faults;
+use super::ids;
 use super::routes::{self, Call, Route};
 use super::store::now_ms;
 
@@ -99,9 +102,12 @@ pub async fn handle(State(state): State<AppState>, req: Request) -> Response {
         tokio::time::sleep(std::time::Duration::from_millis(state.latency_ms())).await;
     }
     let origin = parts.headers.get(ORIGIN).cloned();
-    let answer = if parts.method == Method::OPTIONS {
+    let faults = state.faults();
+    let answer = if parts.method == Method::OPTIONS && !faults.on("preflight-not-answered") {
         preflight(&parts.headers)
-    } else if parts.method != Method::POST {
+    } else if parts.method != Method::POST
+        && !(parts.method == Method::GET && faults.on("get-accepted"))
+    {
         ApiError::new(
             ErrorType::MethodNotAllowed,
             format!("The method {} is not allowed; use POST", parts.method),
@@ -109,7 +115,7 @@ pub async fn handle(State(state): State<AppState>, req: Request) -> Response {
         .into()
     } else {
         match axum::body::to_bytes(body, MAX_BODY).await {
-            Ok(bytes) => post(&state, parts.uri.path(), &parts.headers, &bytes),
+            Ok(bytes) => post(&state, &parts.uri, &parts.headers, &bytes),
             Err(_) => invalid_input("The request body is too large or could not be read").into(),
         }
     };
@@ -122,6 +128,8 @@ pub async fn handle(State(state): State<AppState>, req: Request) -> Response {
     if let Some(o) = origin {
         h.insert(ACCESS_CONTROL_ALLOW_ORIGIN, o);
     }
+    let status = resp.status();
+    faults::rewrite_headers(faults, status, resp.headers_mut());
     resp
 }
 
@@ -205,23 +213,27 @@ pub fn parse_body(bytes: &[u8]) -> Result<Value, ApiError> {
         .map_err(|e| malformed_json(format!("The request body could not be parsed as JSON: {e}")))
 }
 
-fn post(state: &AppState, raw_path: &str, headers: &HeaderMap, bytes: &Bytes) -> Answer {
-    let path = percent_decode(raw_path);
+fn post(state: &AppState, uri: &Uri, headers: &HeaderMap, bytes: &Bytes) -> Answer {
+    let path = if state.faults().on("path-not-percent-decoded") {
+        uri.path().to_string()
+    } else {
+        percent_decode(uri.path())
+    };
+    let unknown_route_500 = state.faults().on("unknown-route-500");
     let Some((subject, method)) = split_path(&path) else {
+        if unknown_route_500 {
+            return ApiError::new(ErrorType::InternalError, "No handler for this path").into();
+        }
         let entity = path.trim_start_matches('/');
         return not_found(entity).into();
     };
     let Some(route) = routes::resolve(subject, method) else {
+        if unknown_route_500 {
+            return ApiError::new(ErrorType::InternalError, "No handler for this path").into();
+        }
         return not_found(subject).into();
     };
-    if !content_type_ok(headers) {
-        return malformed_json("Content-Type must be application/json").into();
-    }
-    let body = match parse_body(bytes) {
-        Ok(v) => v,
-        Err(e) => return e.into(),
-    };
-    let mut answer = match run(state, &route, subject, method, headers, &body) {
+    let mut answer = match read_and_run(state, &route, subject, method, uri, headers, bytes) {
         Ok(v) => Answer::ok(v),
         Err(e) => e.into(),
     };
@@ -235,6 +247,31 @@ fn post(state: &AppState, raw_path: &str, headers: &HeaderMap, bytes: &Bytes) ->
     answer
 }
 
+/// Check the content type, parse the body, and run the route.
+fn read_and_run(
+    state: &AppState,
+    route: &Route,
+    subject: &str,
+    method: &str,
+    uri: &Uri,
+    headers: &HeaderMap,
+    bytes: &Bytes,
+) -> Result<Value, ApiError> {
+    let faults = state.faults();
+    if faults.on("api-version-header-rejected") && headers.contains_key("dnanexus-api") {
+        return Err(invalid_input("Unsupported API version"));
+    }
+    if !content_type_ok(headers) && !faults.on("content-type-not-checked") {
+        return Err(malformed_json("Content-Type must be application/json"));
+    }
+    let mut body = match parse_body(bytes) {
+        Err(_) if faults.on("malformed-json-accepted") => json!({}),
+        parsed => parsed?,
+    };
+    faults::rewrite_request(faults, route.class, method, uri.query(), &mut body)?;
+    run(state, route, subject, method, headers, &body)
+}
+
 fn run(
     state: &AppState,
     route: &Route,
@@ -244,12 +281,15 @@ fn run(
     body: &Value,
 ) -> Result<Value, ApiError> {
     let mut store = state.lock();
-    let user = if route.needs_auth {
+    let faults = state.faults();
+    let user = if faults.on("auth-not-enforced") && !headers.contains_key(AUTHORIZATION) {
+        store.users.keys().next().cloned()
+    } else if route.needs_auth || (method == "greet" && faults.on("greet-requires-token")) {
         Some(auth::authenticate(&store, headers)?)
     } else {
         None
     };
-    if !route.any_body && !body.is_object() {
+    if !route.any_body && !body.is_object() && !faults.on("non-object-body-accepted") {
         return Err(invalid_input("The input must be a JSON object (a hash)"));
     }
     let call = Call {
@@ -262,13 +302,18 @@ fn run(
     };
     // A panic is a server bug: answer 500 rather than dropping the connection, and keep
     // the lock usable (the guard is outside the unwind boundary, so it is not poisoned).
-    std::panic::catch_unwind(AssertUnwindSafe(|| routes::call(&mut store, route, &call)))
-        .unwrap_or_else(|_| {
-            Err(ApiError::new(
-                ErrorType::InternalError,
-                "The server failed while handling this request",
-            ))
-        })
+    let alphabet = faults
+        .on("ids-any-alphanumeric")
+        .then_some(ids::ALPHANUMERIC);
+    std::panic::catch_unwind(AssertUnwindSafe(|| {
+        ids::with_alphabet(alphabet, || routes::call(&mut store, route, &call))
+    }))
+    .unwrap_or_else(|_| {
+        Err(ApiError::new(
+            ErrorType::InternalError,
+            "The server failed while handling this request",
+        ))
+    })
 }
 
 /// `X-Request-ID`: a 13-digit millisecond timestamp, a hyphen, a counter of 1 to 6
