@@ -445,8 +445,8 @@ fn clone(store: &mut Store, call: &Call) -> ApiResult<Value> {
     // the source project, to hidden objects, which land beside their ancestor. Open hidden
     // objects cannot be cloned and are left behind rather than failing the whole call: the
     // docs' "almost always" leaves room, and the visible objects asked for are closed.
-    let mut todo: Vec<(String, String)> = plan.clone();
-    while let Some((id, folder)) = todo.pop() {
+    let mut pending: Vec<(String, String)> = plan.clone();
+    while let Some((id, folder)) = pending.pop() {
         let Some(obj) = store.objects.get(&id) else {
             continue;
         };
@@ -456,7 +456,7 @@ fn clone(store: &mut Store, call: &Call) -> ApiResult<Value> {
             });
             if follows && !plan.iter().any(|(o, _)| *o == target) {
                 plan.push((target.clone(), folder.clone()));
-                todo.push((target, folder.clone()));
+                pending.push((target, folder.clone()));
             }
         }
     }

@@ -384,14 +384,14 @@ impl Store {
             return Default::default();
         };
         let mut seen = std::collections::BTreeSet::new();
-        let mut todo: Vec<&str> = p
+        let mut pending: Vec<&str> = p
             .objects
             .iter()
             .filter(|id| self.objects.get(*id).is_some_and(|o| !o.hidden))
             .map(String::as_str)
             .collect();
         let mut hidden = std::collections::BTreeSet::new();
-        while let Some(id) = todo.pop() {
+        while let Some(id) = pending.pop() {
             if !seen.insert(id.to_string()) {
                 continue;
             }
@@ -406,7 +406,7 @@ impl Store {
                     && t.copy(project).is_some()
                     && !seen.contains(&target)
                 {
-                    todo.push(&t.id);
+                    pending.push(&t.id);
                 }
             }
         }
