@@ -246,6 +246,14 @@ pub static ITEMS: &[Item] = &[
         text: "[OBSERVED] Every answer carries `X-Request-ID: <13-digit ms>-<1-6 digit counter>`, errors and preflights included.",
     },
     Item {
+        id: "protocols#header.request-id-unique",
+        page: &PROTOCOLS,
+        anchor: "",
+        kind: Output,
+        level: Should,
+        text: "[INFERRED] `X-Request-ID` identifies one request (dxpy quotes it in error messages to trace a call), so two requests never share one.",
+    },
+    Item {
         id: "protocols#header.nosniff",
         page: &PROTOCOLS,
         anchor: "",
@@ -880,6 +888,16 @@ pub static CASES: &[Case] = &[
         items: &["protocols#header.request-id"],
         summary: "a successful answer carries `X-Request-ID: <13-digit ms>-<counter>`",
         steps: &[NEW_RECORD.check(&[Header("x-request-id", REQUEST_ID)])],
+        ..CASE
+    },
+    Case {
+        name: "protocol::headers::request_id_differs_per_request",
+        items: &["protocols#header.request-id-unique"],
+        summary: "two requests, even identical ones, get different `X-Request-ID`s",
+        steps: &[
+            post("/system/whoami", "{}").capture(&[("rid", "header:x-request-id")]),
+            post("/system/whoami", "{}").check(&[HeaderNe("x-request-id", r#""$rid""#)]),
+        ],
         ..CASE
     },
     Case {

@@ -199,6 +199,10 @@ pub enum Check {
     Header(&'static str, &'static str),
     /// The response header is absent.
     NoHeader(&'static str),
+    /// The response header is present and differs from the operand (JSON text, typically
+    /// a header captured from an earlier answer with `header:NAME`): for values that must
+    /// be fresh on every answer, such as `X-Request-ID`.
+    HeaderNe(&'static str, &'static str),
 }
 
 /// One call of a case and what it must show.
@@ -214,7 +218,8 @@ pub struct Step {
     pub expect: Expect,
     pub checks: &'static [Check],
     /// `(name, pointer)`: remember the answer's value at `pointer` as `$name` for later
-    /// steps and checks (`("rec", "/id")`; `("first", "")` keeps the whole answer).
+    /// steps and checks (`("rec", "/id")`; `("first", "")` keeps the whole answer;
+    /// `("rid", "header:x-request-id")` keeps a response header's value as a string).
     pub capture: &'static [(&'static str, &'static str)],
     /// Compare the normalized answer with a named insta snapshot in `snapshots/`.
     pub snapshot: bool,

@@ -227,6 +227,17 @@ fn headers() {
     );
     holds(NoHeader("Retry-After"), json!({}));
     fails(NoHeader("x-request-id"), json!({}), "expected absent");
+    holds(HeaderNe("x-request-id", r#""$cap""#), json!({}));
+    fails(
+        HeaderNe("x-request-id", r#""1700000000000-42""#),
+        json!({}),
+        "got that value again",
+    );
+    fails(
+        HeaderNe("retry-after", r#""1""#),
+        json!({}),
+        "expected present",
+    );
 }
 
 #[test]

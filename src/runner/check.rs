@@ -486,6 +486,19 @@ pub fn check(
                 return Err(format!("header {name}: expected absent, got {v:?}"));
             }
         }
+        Check::HeaderNe(name, _) => {
+            let other = op(name)?;
+            match answer.header(name) {
+                None => return Err(format!("header {name}: expected present, but it is absent")),
+                Some(v) if Value::String(v.to_string()) == other => {
+                    return Err(format!(
+                        "header {name}: expected a value other than {}, got that value again",
+                        show(&other)
+                    ));
+                }
+                Some(_) => {}
+            }
+        }
     }
     Ok(Vec::new())
 }

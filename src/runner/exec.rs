@@ -396,9 +396,17 @@ impl CaseRun<'_> {
         }
         let mut diffs = Vec::new();
         for (name, pointer) in step.capture {
-            match answer.json.as_ref().and_then(|b| b.pointer(pointer)) {
+            let captured = match pointer.strip_prefix("header:") {
+                Some(header) => answer.header(header).map(|v| Value::String(v.to_string())),
+                None => answer
+                    .json
+                    .as_ref()
+                    .and_then(|b| b.pointer(pointer))
+                    .cloned(),
+            };
+            match captured {
                 Some(v) => {
-                    self.vars.insert(name.to_string(), v.clone());
+                    self.vars.insert(name.to_string(), v);
                 }
                 None => diffs.push(format!(
                     "{}: expected present (the case captures it as ${name}), but it is absent",

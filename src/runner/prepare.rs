@@ -204,7 +204,11 @@ fn prepare_case(tables: &[Table], case: &'static Case) -> Result<Prepared, Strin
             }
         }
         for (name, pointer) in step.capture {
-            check_pointer(pointer).map_err(at)?;
+            match pointer.strip_prefix("header:") {
+                Some("") => return Err(at(format!("capture {name:?}: empty header name"))),
+                Some(_) => {}
+                None => check_pointer(pointer).map_err(at)?,
+            }
             if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
                 return Err(at(format!("capture name {name:?} is not a word")));
             }
@@ -312,6 +316,12 @@ fn prepare_check(check: Check, known: &BTreeSet<String>) -> Result<PreparedCheck
             if name.is_empty() {
                 return Err("NoHeader: empty header name".into());
             }
+        }
+        Check::HeaderNe(name, o) => {
+            if name.is_empty() {
+                return Err("HeaderNe: empty header name".into());
+            }
+            operand = Some(parse_operand(o, known)?);
         }
     }
     Ok(PreparedCheck {

@@ -111,6 +111,11 @@ pub static FAULTS: &[Fault] = &[
         items: &["protocols#header.request-id"],
     },
     Fault {
+        name: "request-id-constant",
+        description: "every answer carries the same well-formed `X-Request-ID`",
+        items: &["protocols#header.request-id-unique"],
+    },
+    Fault {
         name: "nosniff-missing",
         description: "answers carry no `X-Content-Type-Options: nosniff`",
         items: &["protocols#header.nosniff"],
@@ -891,6 +896,9 @@ pub fn rewrite_headers(faults: &Faults, status: StatusCode, headers: &mut Header
     }
     if faults.on("request-id-missing") {
         headers.remove("x-request-id");
+    }
+    if faults.on("request-id-constant") {
+        headers.insert("x-request-id", HeaderValue::from_static("1700000000000-1"));
     }
     if faults.on("request-id-uuid") {
         let n = fastrand::u128(..);
