@@ -7,11 +7,13 @@
 //! folder may still change. The frozen-field cases pair with open-object cases doing the
 //! same calls, so that an `InvalidState` is shown to be about the state and not the call.
 //!
-//! Errors on records always come through the team's status table (`InvalidState` 422,
-//! `PermissionDenied` 401, `ResourceNotFound` 404): the vocabulary checks status and type
-//! together.
+//! An error step proves its error type at the level of the case's item; its HTTP status
+//! (`InvalidState` 422, `PermissionDenied` 401, `ResourceNotFound` 404) is a fact of its
+//! own, judged at the level of the catalogue's status table (SHOULD: the statuses come
+//! from the clients, not the pages).
 
 use crate::case::{Access, CASE, Case, Check::*, Kind, Need, Step, Who, post, raw};
+use crate::shape::{Field, Shape};
 use crate::spec::{Item, ItemKind::*, Level::*};
 
 use super::pages::{LIFECYCLE, METADATA};
@@ -138,7 +140,7 @@ pub static ITEMS: &[Item] = &[
         anchor: "",
         kind: Rule,
         level: Must,
-        text: "The data object ID does not change: close and metadata calls answer the same ID, and describe shows the creation ID.",
+        text: "The data object ID does not change, also when the object is shared: a clone in another project has the same ID; close and metadata calls answer the same ID, and describe shows the creation ID.",
     },
     Item {
         id: "lifecycle#rule.closed-metadata-needs-contribute",
@@ -222,6 +224,14 @@ pub static ITEMS: &[Item] = &[
         text: "ResourceNotFound: the specified object in the URL does not exist (a well-formed unknown ID).",
     },
     Item {
+        id: "close#error.ResourceNotFound.removed",
+        page: &LIFECYCLE,
+        anchor: CLOSE,
+        kind: Error,
+        level: Should,
+        text: "[INFERRED] A record removed from its only project no longer exists (removal cannot be undone; describe of it is [OBSERVED] ResourceNotFound), so close of it is ResourceNotFound.",
+    },
+    Item {
         id: "close#error.ResourceNotFound.malformed",
         page: &LIFECYCLE,
         anchor: CLOSE,
@@ -263,12 +273,22 @@ pub static ITEMS: &[Item] = &[
     },
 ];
 
+/// What close answers: the object's ID, and `detail` only when it was already closing or
+/// closed (its wording is not documented: the snapshot redacts it).
+static CLOSE_ANSWER: Shape = Shape::Object(&[
+    Field::new("id", "close#output.id"),
+    Field::new("detail", "close#output.detail"),
+]);
+
 /// A new open record in the case's project, captured as `$rec`.
-const NEW_OPEN: Step = post("/record/new", r#"{"project": "$project"}"#).capture(&[("rec", "/id")]);
+const NEW_OPEN: Step = post("/record/new", r#"{"project": "$project"}"#)
+    .proves(&["record/new#output.id"])
+    .capture(&[("rec", "/id")]);
 
 /// A new record created closed, captured as `$rec`.
-const NEW_CLOSED: Step =
-    post("/record/new", r#"{"project": "$project", "close": true}"#).capture(&[("rec", "/id")]);
+const NEW_CLOSED: Step = post("/record/new", r#"{"project": "$project", "close": true}"#)
+    .proves(&["record/new#output.id"])
+    .capture(&[("rec", "/id")]);
 
 /// Close `$rec`, as the owner.
 const CLOSE_REC: Step = post("/$rec/close", "{}");
@@ -343,7 +363,7 @@ pub static CASES: &[Case] = &[
                     Is("/id", Kind::Id("record")),
                     Absent("/detail"),
                 ])
-                .snapshot(),
+                .snapshot_as(&CLOSE_ANSWER),
         ],
         ..CASE
     },
@@ -449,12 +469,13 @@ pub static CASES: &[Case] = &[
                     Is("/detail", Kind::NonEmptyString),
                     Fields("", &["id", "detail"], &["id", "detail"]),
                 ])
-                .snapshot(),
+                .snapshot_as(&CLOSE_ANSWER),
             CLOSE_REC.check(&[Is("/detail", Kind::NonEmptyString)]),
+            // Every field as it was (fields the documentation does not name may come and go).
             DESCRIBE_REC.check(&[
                 Eq("/state", r#""closed""#),
                 Eq("/modified", r#""$modified""#),
-                Eq("", r#""$before""#),
+                Has("", r#""$before""#),
             ]),
         ],
         ..CASE
@@ -478,7 +499,7 @@ pub static CASES: &[Case] = &[
     },
     Case {
         name: "lifecycle::close::removed_record",
-        items: &["close#error.ResourceNotFound"],
+        items: &["close#error.ResourceNotFound.removed"],
         summary: "close of a record removed from its only project is ResourceNotFound: it no longer exists",
         steps: &[
             NEW_OPEN,
@@ -922,6 +943,21 @@ pub static CASES: &[Case] = &[
             DESCRIBE_REC.check(&[Eq("/id", r#""$rec""#)]),
         ],
         ..CASE
+    },
+    Case {
+        name: "lifecycle::id::stable_when_cloned",
+        items: &["lifecycle#rule.id-stable"],
+        summary: "a closed record cloned into a second project is the same object there: describe of the copy in that project shows the same ID",
+        needs: &[Need::Project2],
+        steps: &[
+            NEW_CLOSED,
+            post(
+                "/$project/clone",
+                r#"{"objects": ["$rec"], "project": "$project2"}"#,
+            ),
+            post("/$rec/describe", r#"{"project": "$project2"}"#)
+                .check(&[Eq("/id", r#""$rec""#), Eq("/project", r#""$project2""#)]),
+        ],
     },
     Case {
         name: "lifecycle::id::stable_through_metadata_changes",

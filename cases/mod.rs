@@ -10,6 +10,7 @@ pub mod pages;
 pub mod protocol;
 pub mod records;
 pub mod search;
+pub mod sharing;
 
 use crate::spec::Table;
 
@@ -19,20 +20,30 @@ pub static TABLES: &[Table] = &[
         name: "protocol",
         items: protocol::ITEMS,
         cases: protocol::CASES,
+        statuses: protocol::STATUSES,
     },
     Table {
         name: "records",
         items: records::ITEMS,
         cases: records::CASES,
+        statuses: &[],
     },
     Table {
         name: "lifecycle",
         items: lifecycle::ITEMS,
         cases: lifecycle::CASES,
+        statuses: &[],
     },
     Table {
         name: "search",
         items: search::ITEMS,
         cases: search::CASES,
+        statuses: &[],
+    },
+    Table {
+        name: "sharing",
+        items: sharing::ITEMS,
+        cases: sharing::CASES,
+        statuses: &[],
     },
 ];

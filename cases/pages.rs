@@ -62,3 +62,9 @@ pub static SEARCH: Page = Page {
     title: "Search",
     url: "https://documentation.dnanexus.com/developer/api/search",
 };
+
+pub static SHARING: Page = Page {
+    key: "sharing",
+    title: "Project permissions and sharing",
+    url: "https://documentation.dnanexus.com/developer/api/data-containers/project-permissions-and-sharing",
+};

@@ -12,7 +12,7 @@
 //! their source.
 
 use crate::case::{CASE, Case, Check::*, Kind, Ord, Step, Verb, Who, post, raw};
-use crate::spec::{Item, ItemKind::*, Level::*};
+use crate::spec::{Item, ItemKind::*, Level::*, StatusRule};
 
 use super::pages::{API_INTRO, AUTHENTICATION, ENTITY_IDS, PROTOCOLS};
 
@@ -206,6 +206,38 @@ pub static ITEMS: &[Item] = &[
         text: "[CLIENT] An error answers `{\"error\": {\"type\": T, \"message\": M}}` (optional `details`); M is a non-empty human-readable string.",
     },
     Item {
+        id: "protocols#status.400",
+        page: &PROTOCOLS,
+        anchor: "",
+        kind: Rule,
+        level: Must,
+        text: "MalformedJSON is HTTP 400 (the page gives 400 for a bad content type; the platform's error table too).",
+    },
+    Item {
+        id: "protocols#status.403",
+        page: &PROTOCOLS,
+        anchor: "",
+        kind: Rule,
+        level: Should,
+        text: "[CLIENT] error table: SpendingLimitExceeded is HTTP 403.",
+    },
+    Item {
+        id: "protocols#status.OrgExpired",
+        page: &PROTOCOLS,
+        anchor: "",
+        kind: Rule,
+        level: Should,
+        text: "[SILENT] OrgExpired's status is documented nowhere; our reading: 403, like SpendingLimitExceeded (its type is documented on the records page, its status is not).",
+    },
+    Item {
+        id: "protocols#status.405",
+        page: &PROTOCOLS,
+        anchor: "",
+        kind: Rule,
+        level: Should,
+        text: "[CLIENT] error table: MethodNotAllowed is HTTP 405.",
+    },
+    Item {
         id: "protocols#status.401",
         page: &PROTOCOLS,
         anchor: "",
@@ -317,7 +349,15 @@ pub static ITEMS: &[Item] = &[
         anchor: "",
         kind: Rule,
         level: Must,
-        text: "Unless a route says otherwise every call needs a bearer token: without one it is refused with 401 (OAuth2 bearer, RFC 6750).",
+        text: "Unless a route says otherwise every call needs a bearer token (OAuth2 bearer): without one it is refused (an error, not an answer).",
+    },
+    Item {
+        id: "authentication#rule.token-required.status",
+        page: &AUTHENTICATION,
+        anchor: "",
+        kind: Rule,
+        level: Should,
+        text: "[OBSERVED] The refusal of a call without a token is HTTP 401 (the page does not give the status; the platform's integration tests and RFC 6750 do).",
     },
     Item {
         id: "authentication#error.no-header",
@@ -410,9 +450,66 @@ pub static ITEMS: &[Item] = &[
     },
 ];
 
+/// The error type to HTTP status table: each error step's status is judged as a fact of
+/// its own, at the level of the item here (only MalformedJSON's 400 is documented; the
+/// rest comes from the platform's error table as the clients copy it).
+pub static STATUSES: &[StatusRule] = &[
+    StatusRule {
+        error: "MalformedJSON",
+        status: 400,
+        item: "protocols#status.400",
+    },
+    StatusRule {
+        error: "InvalidAuthentication",
+        status: 401,
+        item: "protocols#status.401",
+    },
+    StatusRule {
+        error: "PermissionDenied",
+        status: 401,
+        item: "protocols#status.401",
+    },
+    StatusRule {
+        error: "SpendingLimitExceeded",
+        status: 403,
+        item: "protocols#status.403",
+    },
+    StatusRule {
+        error: "OrgExpired",
+        status: 403,
+        item: "protocols#status.OrgExpired",
+    },
+    StatusRule {
+        error: "ResourceNotFound",
+        status: 404,
+        item: "protocols#status.404",
+    },
+    StatusRule {
+        error: "MethodNotAllowed",
+        status: 405,
+        item: "protocols#status.405",
+    },
+    StatusRule {
+        error: "InvalidInput",
+        status: 422,
+        item: "protocols#status.422",
+    },
+    StatusRule {
+        error: "InvalidState",
+        status: 422,
+        item: "protocols#status.422",
+    },
+    StatusRule {
+        error: "InvalidType",
+        status: 422,
+        item: "protocols#status.422",
+    },
+];
+
 /// A new record in the case's project, captured as `$rec`.
-const NEW_RECORD: Step =
-    post("/record/new", r#"{"project": "$project"}"#).capture(&[("rec", "/id")]);
+const NEW_RECORD: Step = post("/record/new", r#"{"project": "$project"}"#)
+    .proves(&["record/new#output.id"])
+    .capture(&[("rec", "/id")]);
 
 /// Describe `$rec` as the owner.
 const DESCRIBE_REC: Step = post("/$rec/describe", "{}");
@@ -527,7 +624,7 @@ pub static CASES: &[Case] = &[
     Case {
         name: "protocol::types::timestamps",
         items: &["api#type.timestamp", "api#type.int"],
-        summary: "`created` and `modified` are integer milliseconds since the epoch, now, with created <= modified",
+        summary: "`created` and `modified` are integer milliseconds since the epoch, now (and `created` <= `modified`: inferred)",
         steps: &[
             NEW_RECORD,
             DESCRIBE_REC.check(&[
@@ -535,7 +632,10 @@ pub static CASES: &[Case] = &[
                 Is("/modified", Kind::Int),
                 Is("/created", Kind::Timestamp),
                 Is("/modified", Kind::Timestamp),
-                Cmp("/created", Ord::Le, "@/modified"),
+                On(
+                    "record/describe#rule.created-le-modified",
+                    &[Cmp("/created", Ord::Le, "@/modified")],
+                ),
             ]),
         ],
         ..CASE
@@ -549,7 +649,10 @@ pub static CASES: &[Case] = &[
             post("/$rec/rename", r#"{"project": "$project", "name": "n"}"#),
             DESCRIBE_REC.check(&[
                 Is("/modified", Kind::Timestamp),
-                Cmp("/created", Ord::Le, "@/modified"),
+                On(
+                    "record/describe#rule.created-le-modified",
+                    &[Cmp("/created", Ord::Le, "@/modified")],
+                ),
             ]),
         ],
         ..CASE
@@ -871,7 +974,7 @@ pub static CASES: &[Case] = &[
         name: "protocol::headers::content_type_on_success",
         items: &["protocols#header.content-type"],
         summary: "a successful answer is `Content-Type: application/json`",
-        steps: &[NEW_RECORD.check(&[Header("content-type", "^application/json")])],
+        steps: &[post("/record/new", r#"{"project": "$project"}"#).check(&[Header("content-type", "^application/json")])],
         ..CASE
     },
     Case {
@@ -887,7 +990,7 @@ pub static CASES: &[Case] = &[
         name: "protocol::headers::request_id_on_success",
         items: &["protocols#header.request-id"],
         summary: "a successful answer carries `X-Request-ID: <13-digit ms>-<counter>`",
-        steps: &[NEW_RECORD.check(&[Header("x-request-id", REQUEST_ID)])],
+        steps: &[post("/record/new", r#"{"project": "$project"}"#).check(&[Header("x-request-id", REQUEST_ID)])],
         ..CASE
     },
     Case {
@@ -919,7 +1022,7 @@ pub static CASES: &[Case] = &[
         name: "protocol::headers::nosniff_on_success",
         items: &["protocols#header.nosniff"],
         summary: "a successful answer carries `X-Content-Type-Options: nosniff`",
-        steps: &[NEW_RECORD.check(&[Header("x-content-type-options", "^nosniff$")])],
+        steps: &[post("/record/new", r#"{"project": "$project"}"#).check(&[Header("x-content-type-options", "^nosniff$")])],
         ..CASE
     },
     Case {
@@ -954,7 +1057,7 @@ pub static CASES: &[Case] = &[
     Case {
         name: "protocol::cors::preflight",
         items: &["protocols#cors.preflight"],
-        summary: "an OPTIONS preflight for POST with no token answers 200, echoing the origin and requested headers",
+        summary: "an OPTIONS preflight for POST with no token is accepted (2xx), echoing the origin and requested headers",
         steps: &[post("/record/new", "{}")
             .method(Verb::Options)
             .by(Who::Anonymous)
@@ -963,7 +1066,7 @@ pub static CASES: &[Case] = &[
                 ("Access-Control-Request-Method", "POST"),
                 ("Access-Control-Request-Headers", "authorization,content-type"),
             ])
-            .status(200)
+            .accepted()
             .check(&[
                 Header("access-control-allow-origin", ORIGIN_RE),
                 Header(
@@ -987,7 +1090,7 @@ pub static CASES: &[Case] = &[
                     ("Access-Control-Request-Method", "POST"),
                     ("Access-Control-Request-Headers", "authorization"),
                 ])
-                .status(200)
+                .accepted()
                 .check(&[
                     Header("access-control-allow-origin", ORIGIN_RE),
                     Header("access-control-allow-headers", "(?i)^authorization$"),
@@ -1003,27 +1106,22 @@ pub static CASES: &[Case] = &[
             .method(Verb::Options)
             .by(Who::Anonymous)
             .headers(&[("Origin", ORIGIN), ("Access-Control-Request-Method", "POST")])
-            .status(200)
+            .accepted()
             .check(&[Header("access-control-allow-methods", r"(?i)\bPOST\b")])],
         ..CASE
     },
     Case {
         name: "protocol::cors::preflight_headers",
-        items: &[
-            "protocols#header.request-id",
-            "protocols#header.nosniff",
-            "protocols#header.content-type",
-        ],
-        summary: "an accepted preflight carries `X-Request-ID`, `nosniff` and the JSON content type like every answer",
+        items: &["protocols#header.request-id", "protocols#header.nosniff"],
+        summary: "an accepted preflight carries `X-Request-ID` and `nosniff` like every answer",
         steps: &[post("/record/new", "{}")
             .method(Verb::Options)
             .by(Who::Anonymous)
             .headers(&[("Origin", ORIGIN), ("Access-Control-Request-Method", "POST")])
-            .status(200)
+            .accepted()
             .check(&[
                 Header("x-request-id", REQUEST_ID),
                 Header("x-content-type-options", "^nosniff$"),
-                Header("content-type", "^application/json"),
             ])],
         ..CASE
     },
@@ -1055,13 +1153,20 @@ pub static CASES: &[Case] = &[
     Case {
         name: "protocol::auth::token_required",
         items: &["authentication#rule.token-required"],
-        summary: "describe and record/new without `Authorization` are refused with 401",
+        summary: "describe and record/new without `Authorization` are refused (with 401: observed)",
         steps: &[
             NEW_RECORD,
-            DESCRIBE_REC.by(Who::Anonymous).status(401),
+            DESCRIBE_REC.by(Who::Anonymous).refused().check(&[On(
+                "authentication#rule.token-required.status",
+                &[Status(401)],
+            )]),
             post("/record/new", r#"{"project": "$project"}"#)
                 .by(Who::Anonymous)
-                .status(401),
+                .refused()
+                .check(&[On(
+                    "authentication#rule.token-required.status",
+                    &[Status(401)],
+                )]),
         ],
         ..CASE
     },

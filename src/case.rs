@@ -27,6 +27,8 @@
 //! literal `$`. An unknown placeholder is an error in the table, reported at run time with
 //! the case's name.
 
+use crate::shape::Shape;
+
 /// The HTTP method of a step. The API is POST-only; the others are for the protocol cases
 /// (preflights, methods the API does not allow). Our own enum because `http::Method` is not
 /// `Copy` and cannot sit in a `const` table's builder.
@@ -116,14 +118,28 @@ pub enum Body {
     },
 }
 
-/// The answer a step must get.
+/// The answer a step must get. Each part is a fact judged at the level of the item that
+/// documents it (ARCHITECTURE.md, "Verdicts per fact"):
+///
+/// - [`Expect::Ok`]: a 2xx status with a JSON body proves the step's items; the JSON
+///   `Content-Type` proves `protocols#header.content-type`.
+/// - [`Expect::Error`]: the `error.type` proves the step's items; the HTTP status proves
+///   the item the status table of the catalogue gives that type (`protocols#status.422`
+///   ...; only MalformedJSON's 400 is documented); the body's shape, its JSON content type
+///   and a non-empty message prove `protocols#error-body` and
+///   `protocols#header.content-type`. The status written in the table must be the one the
+///   status table gives (checked at start-up), so tables stay readable.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Expect {
-    /// HTTP 200 with a JSON body.
+    /// Success: a 2xx status with a JSON body.
     Ok,
-    /// This HTTP status and this `error.type`, in the documented error body.
+    /// This `error.type` (and, as a fact of its own, this HTTP status).
     Error(u16, &'static str),
-    /// Exactly this status, any body (preflights, methods other than POST).
+    /// Any 2xx status, any body (an accepted CORS preflight).
+    Accepted,
+    /// Any 4xx status, any body: the request is refused (a call without a token).
+    Refused,
+    /// Exactly this status, any body.
     Status(u16),
 }
 
@@ -165,8 +181,37 @@ pub enum Ord {
 ///
 /// Operands are JSON text with placeholders; an operand that starts with `@` is instead a
 /// JSON pointer into the same answer (`Cmp("/created", Le, "@/modified")`).
+///
+/// A check proves the step's items (see [`Step::proves`]) unless it sits in an
+/// [`Check::On`] group, which names the item it proves: that is how a case keeps a SHOULD
+/// fact (an observed order, a reading of silent docs) apart from its MUST facts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Check {
+    /// These checks prove this catalogue item (and are judged at its level).
+    On(&'static str, &'static [Check]),
+    /// The HTTP status is exactly this (for a status that is a fact of its own, in `On`).
+    Status(u16),
+    /// The value has (at least) the operand's keys with the operand's values, recursively
+    /// for nested mappings: undocumented extra keys do not matter. Other values compare
+    /// as with `Eq`.
+    Has(&'static str, &'static str),
+    /// The array holds an element that `Has` the operand.
+    AnyHas(&'static str, &'static str),
+    /// The array holds no element that `Has` the operand.
+    NoneHas(&'static str, &'static str),
+    /// The value is an array and every element passes these checks (pointers relative to
+    /// the element).
+    Each(&'static str, &'static [Check]),
+    /// The array (or object, or string in bytes) has a length that compares so with `.2`.
+    Count(&'static str, Ord, usize),
+    /// The array's elements are pairwise different.
+    Distinct(&'static str),
+    /// The array holds elements that `Has` each element of the operand (a JSON array), in
+    /// that order (others may come between).
+    InOrder(&'static str, &'static str),
+    /// Elements of the array that share the value at the pointer `.1` (relative to the
+    /// element) are next to each other: "results from one project are grouped together".
+    Grouped(&'static str, &'static str),
     /// The value equals the operand (JSON equality: key order does not matter).
     Eq(&'static str, &'static str),
     /// The value is present and differs from the operand.
@@ -221,11 +266,23 @@ pub struct Step {
     /// steps and checks (`("rec", "/id")`; `("first", "")` keeps the whole answer;
     /// `("rid", "header:x-request-id")` keeps a response header's value as a string).
     pub capture: &'static [(&'static str, &'static str)],
-    /// Compare the normalized answer with a named insta snapshot in `snapshots/`.
+    /// Compare the normalized answer with a named insta snapshot in `snapshots/`: an error
+    /// answer projected onto [`crate::shape::ERROR`], a success onto [`Step::shape`].
     pub snapshot: bool,
     /// Wait this long before sending, so that a fact about time ("`modified` is later
     /// after a change") cannot tie within one millisecond on a fast endpoint.
     pub after_ms: u64,
+    /// The catalogue items this step's expectation and its checks outside `On` prove;
+    /// empty: the case's items (which must then all share one level).
+    pub proves: &'static [&'static str],
+    /// The documented shape a snapshot of a successful answer is projected onto (error
+    /// answers use [`crate::shape::ERROR`]).
+    pub shape: Option<&'static Shape>,
+    /// Follow `next`: repeat the call with `starting` set to the previous answer's `next`
+    /// until it is null (`limit` is a maximum, so an endpoint may answer short pages). The
+    /// checks then see `{"results": [every page's results], "next": null, "pages": [each
+    /// answer]}`.
+    pub pages: bool,
 }
 
 /// A POST of `body` to `path` by the owner that must succeed: the usual step, refined
@@ -242,6 +299,9 @@ pub const fn post(path: &'static str, body: &'static str) -> Step {
         capture: &[],
         snapshot: false,
         after_ms: 0,
+        proves: &[],
+        shape: None,
+        pages: false,
     }
 }
 
@@ -272,6 +332,37 @@ impl Step {
     /// Must answer exactly this status, whatever the body.
     pub const fn status(mut self, status: u16) -> Self {
         self.expect = Expect::Status(status);
+        self
+    }
+
+    /// Must be accepted: any 2xx status, whatever the body.
+    pub const fn accepted(mut self) -> Self {
+        self.expect = Expect::Accepted;
+        self
+    }
+
+    /// Must be refused: any 4xx status, whatever the body.
+    pub const fn refused(mut self) -> Self {
+        self.expect = Expect::Refused;
+        self
+    }
+
+    /// The items this step proves (instead of the case's).
+    pub const fn proves(mut self, items: &'static [&'static str]) -> Self {
+        self.proves = items;
+        self
+    }
+
+    /// Compare the answer, projected onto `shape`, with a snapshot.
+    pub const fn snapshot_as(mut self, shape: &'static Shape) -> Self {
+        self.snapshot = true;
+        self.shape = Some(shape);
+        self
+    }
+
+    /// Follow `next` through every page (see [`Step::pages`]).
+    pub const fn paged(mut self) -> Self {
+        self.pages = true;
         self
     }
 

@@ -111,6 +111,16 @@ pub struct RunArgs {
     )]
     pub fault: Vec<String>,
 
+    /// Switch on a benign variant of the embedded reference server: a difference the
+    /// documentation allows (repeatable; see `faults`).
+    #[arg(
+        long,
+        value_name = "NAME",
+        env = "DXCONFORM_VARIANT",
+        value_delimiter = ','
+    )]
+    pub variant: Vec<String>,
+
     /// Treat violated SHOULD items as failures, not warnings.
     #[arg(long, env = "DXCONFORM_STRICT")]
     pub strict: bool,
@@ -161,12 +171,14 @@ impl RunArgs {
             (None, None) => {
                 return Ok(TargetSpec::Embedded {
                     faults: self.fault.clone(),
+                    variants: self.variant.clone(),
                 });
             }
         };
-        if !self.fault.is_empty() {
+        if !self.fault.is_empty() || !self.variant.is_empty() {
             return Err(
-                "--fault applies to the embedded reference server, not to an endpoint".into(),
+                "--fault and --variant apply to the embedded reference server, not to an endpoint"
+                    .into(),
             );
         }
         if !(url.starts_with("http://") || url.starts_with("https://")) {

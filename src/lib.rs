@@ -10,7 +10,9 @@
 //! # Layout
 //!
 //! - [`case`]: the vocabulary the case tables are written in (cases, steps, checks).
-//! - [`spec`]: the catalogue types (documented items, levels) and the coverage check.
+//! - [`spec`]: the catalogue types (documented items, levels, the error status table) and
+//!   the coverage check.
+//! - [`shape`]: the documented shape of an answer, which snapshots are projected onto.
 //! - [`cases`] (`cases/` at the top level): the tables, one file per documentation page,
 //!   each with its items and the cases that check them.
 //! - [`runner`]: cases to libtest-mimic trials against a target; checks, snapshots,
@@ -27,4 +29,5 @@ pub mod cases;
 pub mod cli;
 pub mod runner;
 pub mod server;
+pub mod shape;
 pub mod spec;

@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use clap::Parser;
 use dxconform::cli::{Cli, Command, RunArgs, ServeArgs, SweepArgs};
-use dxconform::runner::{self, Suite, Target, client, report, sweep};
+use dxconform::runner::{self, Suite, Target, client, report, selfcheck, sweep};
 use dxconform::{cases, server};
 
 fn env(name: &str) -> Option<String> {
@@ -178,41 +178,37 @@ fn coverage() -> ExitCode {
     }
 }
 
-/// List the fault catalogue with the score: each fault is switched on in its own embedded
-/// server and the whole suite runs against it (`--strict`, snapshots read-only).
+/// The self-check from the command line: each fault switched on in its own embedded
+/// server must be caught, by the scoring rule `cargo test` uses (the library's
+/// `runner::selfcheck`); ends with the score line.
 fn faults() -> ExitCode {
     let cases = match runner::prepare(cases::TABLES) {
         Ok(c) => c,
         Err(e) => return fail(e),
     };
-    let options = runner::Options {
-        strict: true,
-        snapshots: Some(runner::SnapshotMode::Compare),
-        ..runner::Options::default()
-    };
     let threads = std::thread::available_parallelism().map_or(2, usize::from);
-    let mut caught = 0;
+    let mut scores = Vec::new();
     for fault in server::faults::FAULTS {
-        let target = Target::embedded(vec![fault.name.to_string()]);
-        let reports = runner::run_cases(&cases, &target, &options, threads);
-        let failed = reports
-            .iter()
-            .filter(|r| r.outcome == runner::Outcome::Fail)
-            .count();
-        if failed > 0 {
-            caught += 1;
-        }
-        println!("{}: {}", fault.name, fault.description);
+        let score = selfcheck::score_fault(&cases, fault.name, fault.items, threads);
+        println!("fault {}: {}", fault.name, fault.description);
         println!("  breaks: {}", fault.items.join(", "));
-        if failed > 0 {
-            println!("  caught by {failed} case(s)");
+        if score.caught() {
+            println!(
+                "  caught by {} case(s): {}",
+                score.caught_by.len(),
+                score.caught_by.join(", ")
+            );
         } else {
-            println!("  SURVIVED: no case fails with it on");
+            println!(
+                "  SURVIVED: none of the {} case(s) proving its items failed on them",
+                score.relevant
+            );
         }
+        scores.push(score);
     }
-    let total = server::faults::FAULTS.len();
-    println!("faults: caught {caught}/{total}");
-    if caught == total {
+    let line = selfcheck::score_line(&scores, &[]);
+    println!("{line}");
+    if scores.iter().all(|s| s.caught()) {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE

@@ -7,7 +7,7 @@
 //! case names an item that does not exist. Items live beside the cases that check them, in
 //! `cases/<page>.rs`; `cases/mod.rs` gathers them.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::fmt;
 
 use crate::case::Case;
@@ -73,6 +73,17 @@ impl Item {
     }
 }
 
+/// The HTTP status the catalogue gives an error type, and the item that says so. An error
+/// step's status is a fact of its own, judged at this item's level: only MalformedJSON's
+/// 400 is documented; the rest of the table comes from the clients (SHOULD).
+#[derive(Debug, Clone, Copy)]
+pub struct StatusRule {
+    /// The `error.type`.
+    pub error: &'static str,
+    pub status: u16,
+    pub item: &'static str,
+}
+
 /// One `cases/*.rs`: the items of a documentation page (or route family) and the cases
 /// that check them. Items may point at several pages (the protocol table covers the API
 /// introduction, protocols, authentication and entity IDs); coverage is reported per page.
@@ -82,6 +93,16 @@ pub struct Table {
     pub name: &'static str,
     pub items: &'static [Item],
     pub cases: &'static [Case],
+    /// The error type to status table (the protocol table holds it; others leave it empty).
+    pub statuses: &'static [StatusRule],
+}
+
+/// The status rule of an error type, across all tables.
+pub fn status_rule(tables: &[Table], error: &str) -> Option<&'static StatusRule> {
+    tables
+        .iter()
+        .flat_map(|t| t.statuses.iter())
+        .find(|r| r.error == error)
 }
 
 /// What the coverage check found.
@@ -113,8 +134,10 @@ pub fn find_item(tables: &[Table], id: &str) -> Option<&'static Item> {
         .find(|i| i.id == id)
 }
 
-/// Compute coverage: which items some case names, and which names are unknown.
-pub fn coverage(tables: &[Table]) -> Coverage {
+/// Compute coverage: which items some case proves (`proven`: the items of every fact of
+/// every case, from the runner's preparation; see `runner::prepare`), and which item
+/// names in cases are unknown.
+pub fn coverage(tables: &[Table], proven: &BTreeSet<&str>) -> Coverage {
     let mut seen = BTreeSet::new();
     let mut duplicate_items = Vec::new();
     for item in tables.iter().flat_map(|t| t.items.iter()) {
@@ -122,13 +145,10 @@ pub fn coverage(tables: &[Table]) -> Coverage {
             duplicate_items.push(item.id);
         }
     }
-    let mut named: BTreeMap<&str, usize> = BTreeMap::new();
     let mut unknown = Vec::new();
     for case in tables.iter().flat_map(|t| t.cases.iter()) {
         for id in case.items {
-            if seen.contains(id) {
-                *named.entry(id).or_default() += 1;
-            } else {
+            if !seen.contains(id) {
                 unknown.push((case.name, *id));
             }
         }
@@ -149,7 +169,7 @@ pub fn coverage(tables: &[Table]) -> Coverage {
         let page = &mut out.pages[at];
         page.2 += 1;
         out.total += 1;
-        if named.contains_key(item.id) {
+        if proven.contains(item.id) {
             page.1 += 1;
             out.covered += 1;
         } else {

@@ -6,24 +6,49 @@ use std::collections::BTreeMap;
 use serde_json::{Value, json};
 
 use dxconform::case::{CASE, Case, Check, Check::*, Expect, Kind, Ord as Op, Step, post};
+use dxconform::runner::check::Part;
 use dxconform::runner::check::{self, Window};
 use dxconform::runner::client::Answer;
 use dxconform::runner::prepare;
 use dxconform::runner::vars::Vars;
-use dxconform::spec::{Item, ItemKind, Level, Page, Table};
+use dxconform::spec::{Item, ItemKind, Level, Page, StatusRule, Table};
 
 static PAGE: Page = Page {
     key: "p",
     title: "P",
     url: "https://example.org/p",
 };
-static ITEMS: &[Item] = &[Item {
-    id: "p#rule",
-    page: &PAGE,
-    anchor: "",
-    kind: ItemKind::Rule,
-    level: Level::Must,
-    text: "t",
+static ITEMS: &[Item] = &[
+    Item {
+        id: "p#rule",
+        page: &PAGE,
+        anchor: "",
+        kind: ItemKind::Rule,
+        level: Level::Must,
+        text: "t",
+    },
+    Item {
+        id: "p#reading",
+        page: &PAGE,
+        anchor: "",
+        kind: ItemKind::Rule,
+        level: Level::Should,
+        text: "a reading",
+    },
+    Item {
+        id: "p#status",
+        page: &PAGE,
+        anchor: "",
+        kind: ItemKind::Rule,
+        level: Level::Should,
+        text: "a status",
+    },
+];
+
+static STATUSES: &[StatusRule] = &[StatusRule {
+    error: "InvalidInput",
+    status: 422,
+    item: "p#status",
 }];
 
 fn answer(status: u16, body: Value) -> Answer {
@@ -55,6 +80,7 @@ fn eval(check: Check, body: Value) -> Result<Vec<String>, String> {
         name: "t",
         items: ITEMS,
         cases,
+        statuses: STATUSES,
     }]));
     let prepared = prepare(tables).expect("valid table");
     let mut vars = Vars::new();
@@ -241,9 +267,10 @@ fn headers() {
 }
 
 #[test]
-fn expectations_and_the_error_body() {
+fn expectations_split_into_parts_judged_apart() {
     let ok = answer(200, json!({"id": "x"}));
     assert!(check::expect(Expect::Ok, &ok).is_empty());
+    assert!(check::expect(Expect::Ok, &answer(201, json!({}))).is_empty());
     let err = answer(
         422,
         json!({"error": {"type": "InvalidInput", "message": "m"}}),
@@ -252,10 +279,28 @@ fn expectations_and_the_error_body() {
     let d = check::expect(Expect::Ok, &err);
     assert_eq!(
         d,
-        vec!["expected status 200 (success), got status 422 with error type InvalidInput"]
+        vec![(
+            Part::Outcome,
+            "expected success (a 2xx status), got status 422 with error type InvalidInput".into()
+        )]
+    );
+    // The right type with another status: only the status part differs.
+    let d = check::expect(Expect::Error(400, "InvalidInput"), &err);
+    assert_eq!(
+        d,
+        vec![(
+            Part::Status,
+            "expected status 400 for InvalidInput, got 422".into()
+        )]
     );
     let d = check::expect(Expect::Error(404, "ResourceNotFound"), &err);
-    assert!(d[0].contains("expected status 404 with error type ResourceNotFound, got status 422"));
+    assert_eq!(d.len(), 2);
+    assert_eq!(d[0].0, Part::Outcome);
+    assert!(
+        d[0].1
+            .contains("expected error type ResourceNotFound, got status 422")
+    );
+    assert_eq!(d[1].0, Part::Status);
     let bare = answer(
         422,
         json!({"error": {"type": "InvalidInput", "message": ""}}),
@@ -263,7 +308,23 @@ fn expectations_and_the_error_body() {
     let d = check::expect(Expect::Error(422, "InvalidInput"), &bare);
     assert_eq!(
         d,
-        vec!["/error/message: expected a non-empty string, got \"\""]
+        vec![(
+            Part::ErrorBody,
+            "/error/message: expected a non-empty string, got \"\"".into()
+        )]
+    );
+    let details = answer(
+        422,
+        json!({"error": {"type": "InvalidInput", "message": "m", "details": {"k": 1}}}),
+    );
+    assert!(check::expect(Expect::Error(422, "InvalidInput"), &details).is_empty());
+    let bad_details = answer(
+        422,
+        json!({"error": {"type": "InvalidInput", "message": "m", "details": 5}}),
+    );
+    assert_eq!(
+        check::expect(Expect::Error(422, "InvalidInput"), &bad_details)[0].0,
+        Part::ErrorBody
     );
     let mut text = answer(422, json!(null));
     text.json = None;
@@ -272,10 +333,202 @@ fn expectations_and_the_error_body() {
         .insert("content-type".into(), "text/plain".into());
     let d = check::expect(Expect::Error(422, "InvalidInput"), &text);
     assert!(
-        d.iter().any(|l| l.contains("not JSON")) && d.iter().any(|l| l.contains("Content-Type")),
+        d.iter()
+            .any(|(p, l)| *p == Part::Outcome && l.contains("expected error type"))
+            && d.iter()
+                .any(|(p, l)| *p == Part::ErrorBody && l.contains("not JSON"))
+            && d.iter()
+                .any(|(p, l)| *p == Part::ContentType && l.contains("Content-Type")),
         "{d:?}"
     );
     assert!(check::expect(Expect::Status(405), &answer(405, json!({}))).is_empty());
+    assert!(check::expect(Expect::Accepted, &answer(204, json!({}))).is_empty());
+    assert_eq!(
+        check::expect(Expect::Accepted, &answer(405, json!({})))[0].0,
+        Part::Outcome
+    );
+    assert!(check::expect(Expect::Refused, &answer(403, json!({}))).is_empty());
+    assert_eq!(check::expect(Expect::Refused, &ok)[0].0, Part::Outcome);
+}
+
+#[test]
+fn subset_matching_and_array_shapes() {
+    holds(
+        Has("/r", r#"{"id": "$cap", "d": {"k": 1}}"#),
+        json!({"r": {"id": "record-B", "extra": 1, "d": {"k": 1, "more": 2}}}),
+    );
+    fails(
+        Has("/r", r#"{"id": "$cap"}"#),
+        json!({"r": {"id": "record-C"}}),
+        "extra keys allowed",
+    );
+    holds(
+        AnyHas("/r", r#"{"id": 2}"#),
+        json!({"r": [{"id": 1}, {"id": 2, "x": 0}]}),
+    );
+    fails(
+        AnyHas("/r", r#"{"id": 3}"#),
+        json!({"r": [{"id": 1}]}),
+        "expected an element with",
+    );
+    holds(NoneHas("/r", r#"{"id": 3}"#), json!({"r": [{"id": 1}]}));
+    fails(
+        NoneHas("/r", r#"{"id": 1}"#),
+        json!({"r": [{"id": 1}]}),
+        "no element with",
+    );
+    holds(Count("/r", Op::Le, 2), json!({"r": [1, 2]}));
+    fails(
+        Count("/r", Op::Le, 1),
+        json!({"r": [1, 2]}),
+        "a length <= 1",
+    );
+    holds(Distinct("/r"), json!({"r": [1, 2]}));
+    fails(
+        Distinct("/r"),
+        json!({"r": [1, 2, 1]}),
+        "0 and 2 are both 1",
+    );
+    holds(
+        InOrder("/r", r#"[{"id": 1}, {"id": 3}]"#),
+        json!({"r": [{"id": 1}, {"id": 2}, {"id": 3}]}),
+    );
+    fails(
+        InOrder("/r", r#"[{"id": 3}, {"id": 1}]"#),
+        json!({"r": [{"id": 1}, {"id": 3}]}),
+        "comes too early",
+    );
+    fails(
+        InOrder("/r", r#"[{"id": 9}]"#),
+        json!({"r": []}),
+        "is missing",
+    );
+    holds(
+        Grouped("/r", "/p"),
+        json!({"r": [{"p": "a"}, {"p": "a"}, {"p": "b"}]}),
+    );
+    fails(
+        Grouped("/r", "/p"),
+        json!({"r": [{"p": "a"}, {"p": "b"}, {"p": "a"}]}),
+        "element 2",
+    );
+    holds(Status(200), json!({}));
+    fails(Status(401), json!({}), "expected HTTP status 401, got 200");
+}
+
+/// Prepare a one-case table and evaluate its first step's checks on `body`: the facts
+/// that broke, as `(item ids, difference)`.
+fn broken_facts(checks: &'static [Check], body: Value) -> Vec<(Vec<&'static str>, String)> {
+    let steps: &'static [Step] = Box::leak(Box::new([post("/x/y", "{}").check(checks)]));
+    let cases: &'static [Case] = Box::leak(Box::new([Case {
+        name: "t::facts",
+        items: &["p#rule"],
+        summary: "s",
+        steps,
+        ..CASE
+    }]));
+    let tables: &'static [Table] = Box::leak(Box::new([Table {
+        name: "t",
+        items: ITEMS,
+        cases,
+        statuses: STATUSES,
+    }]));
+    let prepared = prepare(tables).expect("valid table");
+    let window = Window::new(check::now_ms());
+    let mut out = Vec::new();
+    for c in &prepared[0].steps[0].checks {
+        let (_, differences) =
+            check::evaluate(c, &answer(200, body.clone()), &Vars::new(), &window);
+        out.extend(differences.into_iter().map(|(f, d)| (f.ids(), d)));
+    }
+    out
+}
+
+#[test]
+fn each_check_is_judged_at_its_own_items_level() {
+    let got = broken_facts(
+        &[
+            Eq("/a", "1"),
+            On(
+                "p#reading",
+                &[Eq("/b", "true"), Each("/c", &[Eq("/k", "0")])],
+            ),
+        ],
+        json!({"a": 2, "b": false, "c": [{"k": 0}, {"k": 1}]}),
+    );
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert_eq!(got[0].0, ["p#rule"]);
+    assert_eq!(got[1].0, ["p#reading"]);
+    assert_eq!(got[2].0, ["p#reading"]);
+    assert!(got[2].1.starts_with("/c/1: /k: expected 0"), "{got:?}");
+}
+
+#[test]
+fn facts_are_fixed_at_start_up() {
+    let step = post("/x/y", "{}").fails(422, "InvalidInput");
+    let mixed = Case {
+        name: "t::mixed",
+        items: &["p#rule", "p#reading"],
+        summary: "s",
+        steps: leak(vec![step]),
+        ..CASE
+    };
+    let e = table_error(mixed);
+    assert!(
+        e.contains("different levels") && e.contains("`On(item"),
+        "{e}"
+    );
+    // `.proves` settles it; the SHOULD item must then be proved by some other fact.
+    let e = table_error(Case {
+        steps: leak(vec![step.proves(&["p#rule"])]),
+        ..mixed
+    });
+    assert!(
+        e.contains("no fact of the case proves it") && e.contains("p#reading"),
+        "{e}"
+    );
+    let ok = Case {
+        steps: leak(vec![
+            step.proves(&["p#rule"])
+                .check(&[On("p#reading", &[Absent("/x")])]),
+        ]),
+        ..mixed
+    };
+    let cases: &'static [Case] = Box::leak(Box::new([ok]));
+    let tables: &'static [Table] = Box::leak(Box::new([Table {
+        name: "t",
+        items: ITEMS,
+        cases,
+        statuses: STATUSES,
+    }]));
+    let prepared = prepare(tables).expect("valid");
+    let s = &prepared[0].steps[0];
+    assert_eq!(s.fact.ids(), ["p#rule"]);
+    // The status of an error step proves the status table's item.
+    assert_eq!(s.status.as_ref().unwrap().ids(), ["p#status"]);
+    assert_eq!(s.checks[0].fact.ids(), ["p#reading"]);
+    let proves: Vec<&str> = prepared[0].proves.iter().copied().collect();
+    assert_eq!(proves, ["p#reading", "p#rule", "p#status"]);
+    // A status other than the table's is a table mistake.
+    let e = table_error(Case {
+        items: &["p#rule"],
+        steps: leak(vec![post("/x/y", "{}").fails(400, "InvalidInput")]),
+        ..mixed
+    });
+    assert!(e.contains("gives InvalidInput the status 422"), "{e}");
+    let e = table_error(Case {
+        items: &["p#rule"],
+        steps: leak(vec![post("/x/y", "{}").fails(404, "Nope")]),
+        ..mixed
+    });
+    assert!(e.contains("does not list"), "{e}");
+    // A successful answer's snapshot needs the documented shape.
+    let e = table_error(Case {
+        items: &["p#rule"],
+        steps: leak(vec![post("/x/y", "{}").snapshot()]),
+        ..mixed
+    });
+    assert!(e.contains("snapshot_as"), "{e}");
 }
 
 fn leak(steps: Vec<Step>) -> &'static [Step] {
@@ -289,6 +542,7 @@ fn table_error(case: Case) -> String {
         name: "t",
         items: ITEMS,
         cases: only,
+        statuses: STATUSES,
     }]));
     prepare(tables).expect_err("the table should be rejected")
 }
@@ -348,6 +602,7 @@ fn malformed_tables_are_rejected_at_start_up_naming_the_case() {
         name: "t",
         items: ITEMS,
         cases: twice,
+        statuses: STATUSES,
     }]));
     assert!(prepare(tables).unwrap_err().contains("used twice"));
     // Captures of earlier steps are known to later steps.
@@ -363,6 +618,7 @@ fn malformed_tables_are_rejected_at_start_up_naming_the_case() {
         name: "t",
         items: ITEMS,
         cases: ok,
+        statuses: STATUSES,
     }]));
     assert!(prepare(tables).is_ok());
 }
@@ -379,7 +635,11 @@ fn the_real_tables_prepare_and_cover_what_they_name() {
     assert_eq!(names, sorted);
     names.dedup();
     assert_eq!(names.len(), cases.len());
-    let c = dxconform::spec::coverage(dxconform::cases::TABLES);
+    let proven = cases
+        .iter()
+        .flat_map(|c| c.proves.iter().copied())
+        .collect();
+    let c = dxconform::spec::coverage(dxconform::cases::TABLES, &proven);
     assert!(
         c.unknown.is_empty(),
         "cases name unknown items: {:?}",

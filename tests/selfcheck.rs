@@ -1,47 +1,37 @@
-//! The self-check (issue 4): the suite is worth the violations it catches.
+//! The self-check, both ways: the suite must catch every fault of the reference server and
+//! pass every benign variant (ARCHITECTURE.md, "The self-check, both ways").
 //!
-//! One trial runs every case against the reference server with no fault: everything must
-//! pass. Then one trial per fault of `src/server/faults.rs` runs every case against a
-//! reference server with that fault switched on: at least one case must fail. Runs are
-//! `--strict`, so a fault that breaks only SHOULD items must still be caught. Snapshots are
-//! compared read-only: a faulty server must never write the oracle. At the end the score
-//! is printed and the faults that survived are listed.
+//! One trial runs every case against the reference server with nothing switched on,
+//! `--strict`: everything must pass. One trial per fault (`src/server/faults.rs`) must see
+//! it caught; one trial per variant (`src/server/variants.rs`) must see it pass, with
+//! `--strict` when the variant changes nothing documented or observed. The scoring rule
+//! is the library's ([`dxconform::runner::selfcheck`]), the one `dxconform faults` uses.
+//! At the end the score line is printed: `selfcheck: caught F/F faults, passed V/V
+//! variants`.
 //!
 //! A libtest-mimic harness like the suite, so `--list`, filters and nextest work.
 
 use std::process::ExitCode;
 use std::sync::{Arc, Mutex};
 
-use dxconform::runner::{self, CaseReport, Options, Outcome, SnapshotMode, Target};
-use dxconform::server::faults::{FAULTS, Fault};
+use dxconform::runner::selfcheck::{self, FaultScore, VariantScore};
+use dxconform::runner::{self, Prepared};
+use dxconform::server::faults::FAULTS;
 use libtest_mimic::{Arguments, Failed, Trial};
+
+/// The variants (until the server's catalogue lands).
+const VARIANTS: &[(&str, bool)] = &[];
 
 /// How many cases to run at once inside one trial; trials themselves also run in parallel.
 const THREADS: usize = 2;
 
-fn options() -> Options {
-    Options {
-        strict: true,
-        snapshots: Some(SnapshotMode::Compare),
-        ..Options::default()
-    }
-}
-
-fn failures(reports: &[CaseReport]) -> Vec<&CaseReport> {
-    reports
-        .iter()
-        .filter(|r| r.outcome == Outcome::Fail)
-        .collect()
-}
-
-fn clean(cases: &[runner::Prepared]) -> Result<(), Failed> {
-    let reports = runner::run_cases(cases, &Target::embedded(Vec::new()), &options(), THREADS);
-    let failed = failures(&reports);
+fn clean(cases: &[Prepared]) -> Result<(), Failed> {
+    let failed = selfcheck::clean_run(cases, THREADS);
     if failed.is_empty() {
         return Ok(());
     }
     let mut message = format!(
-        "{} case(s) fail against the reference server with no fault:",
+        "{} case(s) fail against the reference server with nothing switched on (--strict):",
         failed.len()
     );
     for r in failed.iter().take(5) {
@@ -50,46 +40,40 @@ fn clean(cases: &[runner::Prepared]) -> Result<(), Failed> {
     Err(message.into())
 }
 
-/// Run every case with `fault` on; `Ok` names the cases that caught it.
-///
-/// A fault counts as caught only by a failing case that names one of the items the fault
-/// claims to break: a case failing for an unrelated reason would be a lucky catch, and
-/// would hide a catalogue entry that no case really checks.
-fn with_fault(cases: &[runner::Prepared], fault: &Fault) -> Result<Vec<String>, String> {
-    let unknown: Vec<_> = fault
-        .items
-        .iter()
-        .filter(|id| dxconform::spec::find_item(dxconform::cases::TABLES, id).is_none())
-        .collect();
-    if !unknown.is_empty() {
-        return Err(format!(
-            "fault {} names items the catalogue does not have: {unknown:?}",
-            fault.name
-        ));
+fn fault_verdict(score: &FaultScore, description: &str, items: &[&str]) -> Result<(), Failed> {
+    if score.caught() {
+        return Ok(());
     }
-    let target = Target::embedded(vec![fault.name.to_string()]);
-    let reports = runner::run_cases(cases, &target, &options(), THREADS);
-    let failed = failures(&reports);
-    let caught: Vec<String> = failed
-        .iter()
-        .filter(|r| r.items.iter().any(|i| fault.items.contains(&i.as_str())))
-        .map(|r| r.name.clone())
-        .collect();
-    if caught.is_empty() {
-        let others: Vec<&str> = failed.iter().map(|r| r.name.as_str()).take(5).collect();
-        Err(format!(
-            "fault {} survived: no case checking its items failed with it on.\n  it: {}\n  it breaks: {}\n  other cases that failed: {others:?}\n  add or sharpen a case checking one of these items",
-            fault.name,
-            fault.description,
-            fault.items.join(", ")
-        ))
-    } else {
-        Ok(caught)
-    }
+    Err(format!(
+        "fault {} survived: no case failed on a fact proving one of its items ({} case(s) can prove one).\n  it: {description}\n  it breaks: {}\n  other cases that failed: {:?}\n  add or sharpen a case checking one of these items",
+        score.name,
+        score.relevant,
+        items.join(", "),
+        score.other_failures.iter().take(5).collect::<Vec<_>>()
+    )
+    .into())
 }
 
-/// A fault and the cases that caught it (or why it survived).
-type Score = (&'static str, Result<Vec<String>, String>);
+fn variant_verdict(score: &VariantScore) -> Result<(), Failed> {
+    if score.passed() {
+        return Ok(());
+    }
+    let mut message = format!(
+        "variant {} (a difference the documentation allows) failed {} case(s){}:",
+        score.name,
+        score.failures.len(),
+        if score.strict { " with --strict" } else { "" }
+    );
+    for r in score.failures.iter().take(3) {
+        message.push_str(&format!("\n\n{}", r.message.as_deref().unwrap_or(&r.name)));
+    }
+    Err(message.into())
+}
+
+enum Score {
+    Fault(FaultScore),
+    Variant(VariantScore),
+}
 
 fn main() -> ExitCode {
     let args = Arguments::from_args();
@@ -100,46 +84,64 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let score: Arc<Mutex<Vec<Score>>> = Arc::default();
+    let scores: Arc<Mutex<Vec<Score>>> = Arc::default();
     let mut trials = vec![{
         let cases = cases.clone();
-        Trial::test("selfcheck::no_fault_all_pass", move || clean(&cases))
+        Trial::test("selfcheck::nothing_switched_on_all_pass", move || {
+            clean(&cases)
+        })
     }];
     for fault in FAULTS {
-        let (cases, score) = (cases.clone(), score.clone());
+        let (cases, scores) = (cases.clone(), scores.clone());
         trials.push(Trial::test(
             format!("selfcheck::fault::{}", fault.name),
             move || {
-                let result = with_fault(&cases, fault);
-                let outcome = result.clone().map(|_| ()).map_err(Failed::from);
-                if let Ok(mut s) = score.lock() {
-                    s.push((fault.name, result));
+                let score = selfcheck::score_fault(&cases, fault.name, fault.items, THREADS);
+                let verdict = fault_verdict(&score, fault.description, fault.items);
+                if let Ok(mut s) = scores.lock() {
+                    s.push(Score::Fault(score));
                 }
-                outcome
+                verdict
+            },
+        ));
+    }
+    for &(name, strict) in VARIANTS {
+        let (cases, scores) = (cases.clone(), scores.clone());
+        trials.push(Trial::test(
+            format!("selfcheck::variant::{name}"),
+            move || {
+                let score = selfcheck::score_variant(&cases, name, strict, THREADS);
+                let verdict = variant_verdict(&score);
+                if let Ok(mut s) = scores.lock() {
+                    s.push(Score::Variant(score));
+                }
+                verdict
             },
         ));
     }
     trials.sort_by(|a, b| a.name().cmp(b.name()));
     let conclusion = libtest_mimic::run(&args, trials);
     if !args.list
-        && let Ok(mut score) = score.lock()
-        && !score.is_empty()
+        && let Ok(scores) = scores.lock()
+        && !scores.is_empty()
     {
-        score.sort_by_key(|(name, _)| *name);
-        println!("\nfault                            caught by");
-        for (name, result) in score.iter() {
-            match result {
-                Ok(cases) => println!(
-                    "{name:<32} {} case(s): {}{}",
-                    cases.len(),
-                    cases.iter().take(3).cloned().collect::<Vec<_>>().join(", "),
-                    if cases.len() > 3 { ", ..." } else { "" }
-                ),
-                Err(_) => println!("{name:<32} SURVIVED"),
+        let mut faults = Vec::new();
+        let mut variants = Vec::new();
+        for s in scores.iter() {
+            match s {
+                Score::Fault(f) => faults.push(f.clone()),
+                Score::Variant(v) => variants.push(v.clone()),
             }
         }
-        let caught = score.iter().filter(|(_, r)| r.is_ok()).count();
-        println!("selfcheck: caught {caught}/{} faults", score.len());
+        faults.sort_by_key(|f| f.name);
+        variants.sort_by_key(|v| v.name);
+        for f in faults.iter().filter(|f| !f.caught()) {
+            println!("fault {} SURVIVED", f.name);
+        }
+        for v in variants.iter().filter(|v| !v.passed()) {
+            println!("variant {} FAILED {} case(s)", v.name, v.failures.len());
+        }
+        println!("{}", selfcheck::score_line(&faults, &variants));
     }
     conclusion.exit_code()
 }

@@ -11,6 +11,7 @@ use serde_json::Value;
 use crate::case::{Check, Expect, Kind, Ord as CmpOp};
 
 use super::client::Answer;
+use super::fact::Fact;
 use super::prepare::{Operand, PreparedCheck};
 use super::report::clip;
 use super::vars::{self, Vars};
@@ -63,8 +64,8 @@ fn at(pointer: &str) -> &str {
     }
 }
 
-/// The documented error body: `{"error": {"type": T, "message": non-empty string}}`.
-/// Returns the violations (empty when the shape is right).
+/// The documented error body: `{"error": {"type": T, "message": non-empty string,
+/// "details"?: mapping}}`. Returns the violations (empty when the shape is right).
 pub fn error_shape(answer: &Answer) -> Vec<String> {
     let mut out = Vec::new();
     let Some(body) = &answer.json else {
@@ -88,6 +89,13 @@ pub fn error_shape(answer: &Answer) -> Vec<String> {
             show_opt(other)
         )),
     }
+    match body.pointer("/error/details") {
+        None | Some(Value::Object(_)) => {}
+        Some(other) => out.push(format!(
+            "/error/details: optional, but a mapping when present; got {}",
+            show(other)
+        )),
+    }
     out
 }
 
@@ -100,8 +108,26 @@ fn json_content_type(answer: &Answer) -> bool {
     })
 }
 
-/// The expected status and error: returns the violations.
-pub fn expect(expect: Expect, answer: &Answer) -> Vec<String> {
+/// Which part of an expectation a difference belongs to, so that the step can judge it
+/// at the right fact's level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// The step's own fact: success, or the error type, or the status of `Status`.
+    Outcome,
+    /// An error step's HTTP status (the status table's item).
+    Status,
+    /// The error body's shape (`protocols#error-body`).
+    ErrorBody,
+    /// The JSON content type (`protocols#header.content-type`).
+    ContentType,
+}
+
+fn is_success(status: u16) -> bool {
+    (200..300).contains(&status)
+}
+
+/// The expected answer: each difference with the part of the expectation it breaks.
+pub fn expect(expect: Expect, answer: &Answer) -> Vec<(Part, String)> {
     let mut out = Vec::new();
     let got_type = answer
         .json
@@ -114,39 +140,84 @@ pub fn expect(expect: Expect, answer: &Answer) -> Vec<String> {
     };
     match expect {
         Expect::Ok => {
-            if answer.status != 200 {
-                out.push(format!("expected status 200 (success), got {got}"));
+            if !is_success(answer.status) {
+                out.push((
+                    Part::Outcome,
+                    format!("expected success (a 2xx status), got {got}"),
+                ));
             } else if answer.json.is_none() {
-                out.push(format!(
-                    "expected a JSON body, got {:?}",
-                    clip(&String::from_utf8_lossy(&answer.body), 200)
+                out.push((
+                    Part::Outcome,
+                    format!(
+                        "expected a JSON body, got {:?}",
+                        clip(&String::from_utf8_lossy(&answer.body), 200)
+                    ),
                 ));
             } else if !json_content_type(answer) {
-                out.push(format!(
-                    "expected Content-Type: application/json, got {:?}",
-                    answer.header("content-type").unwrap_or("no Content-Type")
+                out.push((
+                    Part::ContentType,
+                    format!(
+                        "expected Content-Type: application/json, got {:?}",
+                        answer.header("content-type").unwrap_or("no Content-Type")
+                    ),
                 ));
             }
         }
         Expect::Error(status, error_type) => {
-            if answer.status != status || got_type != Some(error_type) {
-                out.push(format!(
-                    "expected status {status} with error type {error_type}, got {got}"
+            if got_type != Some(error_type) {
+                out.push((
+                    Part::Outcome,
+                    format!("expected error type {error_type}, got {got}"),
                 ));
             }
-            if answer.status >= 400 {
-                out.extend(error_shape(answer));
+            if answer.status != status {
+                out.push((
+                    Part::Status,
+                    format!(
+                        "expected status {status} for {error_type}, got {}",
+                        answer.status
+                    ),
+                ));
+            }
+            if !is_success(answer.status) {
+                out.extend(
+                    error_shape(answer)
+                        .into_iter()
+                        .map(|d| (Part::ErrorBody, d)),
+                );
                 if !json_content_type(answer) {
-                    out.push(format!(
-                        "an error answer must be Content-Type: application/json (clients cannot read the type otherwise), got {:?}",
-                        answer.header("content-type").unwrap_or("no Content-Type")
+                    out.push((
+                        Part::ContentType,
+                        format!(
+                            "an error answer must be Content-Type: application/json (clients cannot read the type otherwise), got {:?}",
+                            answer.header("content-type").unwrap_or("no Content-Type")
+                        ),
                     ));
                 }
             }
         }
+        Expect::Accepted => {
+            if !is_success(answer.status) {
+                out.push((
+                    Part::Outcome,
+                    format!("expected it accepted (a 2xx status), got {got}"),
+                ));
+            }
+        }
+        Expect::Refused => {
+            if !(400..500).contains(&answer.status) {
+                out.push((
+                    Part::Outcome,
+                    format!("expected it refused (a 4xx status), got {got}"),
+                ));
+            }
+        }
         Expect::Status(status) => {
             if answer.status != status {
-                out.push(format!("expected status {status}, got {got}"));
+                out.push((
+                    Part::Outcome,
+                    format!("expected status {status}, got {got}"),
+                ));
             }
         }
     }
@@ -250,18 +321,113 @@ fn same_elements(a: &[Value], b: &[Value]) -> bool {
     true
 }
 
-/// Evaluate one check. `Ok(notes)` when it holds (notes: documented-field extras),
-/// `Err(difference)` when it does not.
+/// Evaluate a check and, for `Each`, the checks it holds: the notes (documented-field
+/// extras) and each difference with the fact it breaks.
+pub fn evaluate<'p>(
+    prepared: &'p PreparedCheck,
+    answer: &Answer,
+    vars: &Vars,
+    window: &Window,
+) -> (Vec<String>, Vec<(&'p Fact, String)>) {
+    let mut notes = Vec::new();
+    let mut differences = Vec::new();
+    walk(
+        prepared,
+        answer.json.as_ref(),
+        answer,
+        vars,
+        window,
+        "",
+        &mut notes,
+        &mut differences,
+    );
+    (notes, differences)
+}
+
+/// One check against `body`, `Each` descending into its elements (whose pointers are
+/// relative to the element; `prefix` says which element, for messages).
+#[allow(clippy::too_many_arguments)]
+fn walk<'p>(
+    prepared: &'p PreparedCheck,
+    body: Option<&Value>,
+    answer: &Answer,
+    vars: &Vars,
+    window: &Window,
+    prefix: &str,
+    notes: &mut Vec<String>,
+    differences: &mut Vec<(&'p Fact, String)>,
+) {
+    let Check::Each(p, _) = prepared.check else {
+        match check_body(prepared, body, answer, vars, window) {
+            Ok(n) => notes.extend(n.into_iter().map(|n| format!("{prefix}{n}"))),
+            Err(d) => differences.push((&prepared.fact, format!("{prefix}{d}"))),
+        }
+        return;
+    };
+    let elements = match body.and_then(|b| b.pointer(p)) {
+        Some(Value::Array(items)) => items,
+        other => {
+            differences.push((
+                &prepared.fact,
+                format!(
+                    "{prefix}{}: expected an array, got {}",
+                    at(p),
+                    show_opt(other)
+                ),
+            ));
+            return;
+        }
+    };
+    for (i, element) in elements.iter().enumerate() {
+        let prefix = format!("{prefix}{p}/{i}: ");
+        for inner in &prepared.each {
+            walk(
+                inner,
+                Some(element),
+                answer,
+                vars,
+                window,
+                &prefix,
+                notes,
+                differences,
+            );
+        }
+    }
+}
+
+/// Whether `got` has every key of `want` with the same value, recursively for mappings
+/// (undocumented extra keys do not matter); other values compare equal.
+pub fn has(got: &Value, want: &Value) -> bool {
+    match (got, want) {
+        (Value::Object(g), Value::Object(w)) => w
+            .iter()
+            .all(|(k, wv)| g.get(k).is_some_and(|gv| has(gv, wv))),
+        _ => got == want,
+    }
+}
+
+/// Evaluate one check on the answer's body. `Ok(notes)` when it holds (notes:
+/// documented-field extras), `Err(difference)` when it does not.
 pub fn check(
     prepared: &PreparedCheck,
     answer: &Answer,
     vars: &Vars,
     window: &Window,
 ) -> Result<Vec<String>, String> {
+    check_body(prepared, answer.json.as_ref(), answer, vars, window)
+}
+
+fn check_body(
+    prepared: &PreparedCheck,
+    json: Option<&Value>,
+    answer: &Answer,
+    vars: &Vars,
+    window: &Window,
+) -> Result<Vec<String>, String> {
     let null = Value::Null;
-    let body = answer.json.as_ref().unwrap_or(&null);
+    let body = json.unwrap_or(&null);
     let value_at = |p: &str| -> Result<&Value, String> {
-        if answer.json.is_none() {
+        if json.is_none() {
             return Err(format!("{}: the answer is not JSON", at(p)));
         }
         body.pointer(p)
@@ -286,6 +452,137 @@ pub fn check(
                     show(got)
                 ));
             }
+        }
+        Check::Has(p, _) => {
+            let got = value_at(p)?;
+            let want = op(p)?;
+            if !has(got, &want) {
+                return Err(format!(
+                    "{}: expected {} (extra keys allowed), got {}",
+                    at(p),
+                    show(&want),
+                    show(got)
+                ));
+            }
+        }
+        Check::AnyHas(p, _) | Check::NoneHas(p, _) => {
+            let got = value_at(p)?;
+            let want = op(p)?;
+            let array = got
+                .as_array()
+                .ok_or_else(|| format!("{}: expected an array, got {}", at(p), show(got)))?;
+            let found = array.iter().any(|e| has(e, &want));
+            if matches!(prepared.check, Check::AnyHas(..)) && !found {
+                return Err(format!(
+                    "{}: expected an element with {}, got {}",
+                    at(p),
+                    show(&want),
+                    show(got)
+                ));
+            }
+            if matches!(prepared.check, Check::NoneHas(..)) && found {
+                return Err(format!(
+                    "{}: expected no element with {}, got {}",
+                    at(p),
+                    show(&want),
+                    show(got)
+                ));
+            }
+        }
+        Check::Count(p, ord, n) => {
+            let got = value_at(p)?;
+            let len = length(got).ok_or_else(|| {
+                format!(
+                    "{}: expected something with a length, got {}",
+                    at(p),
+                    show(got)
+                )
+            })?;
+            if !compare(len as f64, ord, n as f64) {
+                return Err(format!(
+                    "{}: expected a length {} {n}, got length {len}: {}",
+                    at(p),
+                    ord_text(ord),
+                    show(got)
+                ));
+            }
+        }
+        Check::Distinct(p) => {
+            let got = value_at(p)?;
+            let array = got
+                .as_array()
+                .ok_or_else(|| format!("{}: expected an array, got {}", at(p), show(got)))?;
+            for (i, x) in array.iter().enumerate() {
+                if let Some(j) = array[i + 1..].iter().position(|y| y == x) {
+                    return Err(format!(
+                        "{}: expected distinct elements, but {} and {} are both {}",
+                        at(p),
+                        i,
+                        i + 1 + j,
+                        show(x)
+                    ));
+                }
+            }
+        }
+        Check::InOrder(p, _) => {
+            let got = value_at(p)?;
+            let want = op(p)?;
+            let array = got
+                .as_array()
+                .ok_or_else(|| format!("{}: expected an array, got {}", at(p), show(got)))?;
+            let mut from = 0;
+            for w in want.as_array().map(Vec::as_slice).unwrap_or_default() {
+                match array[from..].iter().position(|e| has(e, w)) {
+                    Some(i) => from += i + 1,
+                    None => {
+                        let anywhere = array.iter().any(|e| has(e, w));
+                        return Err(format!(
+                            "{}: expected elements with {} in this order; {} {}",
+                            at(p),
+                            show(&want),
+                            show(w),
+                            if anywhere {
+                                "comes too early"
+                            } else {
+                                "is missing"
+                            }
+                        ));
+                    }
+                }
+            }
+        }
+        Check::Grouped(p, key) => {
+            let got = value_at(p)?;
+            let array = got
+                .as_array()
+                .ok_or_else(|| format!("{}: expected an array, got {}", at(p), show(got)))?;
+            let mut seen: Vec<&Value> = Vec::new();
+            let mut last: Option<&Value> = None;
+            for (i, e) in array.iter().enumerate() {
+                let k = e.pointer(key).unwrap_or(&Value::Null);
+                if last != Some(k) {
+                    if seen.contains(&k) {
+                        return Err(format!(
+                            "{}: expected the elements sharing {key} to be together, but element {i} has {} again after others",
+                            at(p),
+                            show(k)
+                        ));
+                    }
+                    seen.push(k);
+                    last = Some(k);
+                }
+            }
+        }
+        Check::Status(code) => {
+            if answer.status != code {
+                return Err(format!(
+                    "expected HTTP status {code}, got {}",
+                    answer.status
+                ));
+            }
+        }
+        Check::On(..) | Check::Each(..) => {
+            return Err("internal: On and Each are flattened at start-up".into());
         }
         Check::Ne(p, _) => {
             let got = value_at(p)?;
@@ -339,18 +636,13 @@ pub fn check(
         }
         Check::Len(p, n) => {
             let got = value_at(p)?;
-            let len = match got {
-                Value::Array(a) => a.len(),
-                Value::Object(o) => o.len(),
-                Value::String(s) => s.len(),
-                other => {
-                    return Err(format!(
-                        "{}: expected something of length {n}, got {}",
-                        at(p),
-                        show(other)
-                    ));
-                }
-            };
+            let len = length(got).ok_or_else(|| {
+                format!(
+                    "{}: expected something of length {n}, got {}",
+                    at(p),
+                    show(got)
+                )
+            })?;
             if len != n {
                 return Err(format!(
                     "{}: expected length {n}, got length {len}: {}",
@@ -400,14 +692,7 @@ pub fn check(
                     show(got)
                 ));
             };
-            let holds = match ord {
-                CmpOp::Lt => g < o,
-                CmpOp::Le => g <= o,
-                CmpOp::Eq => g == o,
-                CmpOp::Ge => g >= o,
-                CmpOp::Gt => g > o,
-            };
-            if !holds {
+            if !compare(g, ord, o) {
                 return Err(format!(
                     "{}: expected a number {} {}, got {}",
                     at(p),
@@ -501,6 +786,26 @@ pub fn check(
         }
     }
     Ok(Vec::new())
+}
+
+/// The length of an array, an object or a string (in bytes).
+fn length(value: &Value) -> Option<usize> {
+    match value {
+        Value::Array(a) => Some(a.len()),
+        Value::Object(o) => Some(o.len()),
+        Value::String(s) => Some(s.len()),
+        _ => None,
+    }
+}
+
+fn compare(a: f64, ord: CmpOp, b: f64) -> bool {
+    match ord {
+        CmpOp::Lt => a < b,
+        CmpOp::Le => a <= b,
+        CmpOp::Eq => a == b,
+        CmpOp::Ge => a >= b,
+        CmpOp::Gt => a > b,
+    }
 }
 
 fn ord_text(ord: CmpOp) -> &'static str {

@@ -2,11 +2,23 @@
 //! ones, then the unknown items cases name and duplicate item ids, ending with the line
 //! `coverage: C/T items` that scripts read.
 
+use std::collections::BTreeSet;
+
 use crate::spec::{Table, coverage};
 
-/// The coverage listing and whether it is complete.
+/// The coverage listing and whether it is complete. An item is covered when some fact of
+/// some case proves it (a check, an expectation, a snapshot field), so the tables are
+/// prepared first; a malformed table is reported instead.
 pub fn listing(tables: &[Table]) -> (String, bool) {
-    let c = coverage(tables);
+    let prepared = match super::prepare(tables) {
+        Ok(p) => p,
+        Err(e) => return (format!("{e}\ncoverage: the tables do not prepare\n"), false),
+    };
+    let proven: BTreeSet<&str> = prepared
+        .iter()
+        .flat_map(|p| p.proves.iter().copied())
+        .collect();
+    let c = coverage(tables, &proven);
     let mut out = String::new();
     for (page, covered, total, uncovered) in &c.pages {
         out.push_str(&format!(

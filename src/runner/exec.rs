@@ -1,64 +1,72 @@
-//! Running one case against a resolved target: scratch projects, steps, checks,
-//! snapshots, cleanup, and the failure message.
+//! Running one case against a resolved target: scratch projects, steps (in [`super::step`]),
+//! cleanup, the verdict from the violated facts, and the failure message.
 //!
 //! Every write goes into scratch projects the case creates (`dxconform-<run id>-<case>`,
 //! plus `-2` for `$project2`), with the peer invited at the level the case needs; they
 //! are destroyed when the case ends, whatever its outcome, unless `--keep`. The failure
 //! message names the case and summary, each catalogue item with its level and
 //! documentation link, the request (method, URL path, body, principal; never a token) and
-//! the difference, so an endpoint developer can act on it without reading this code.
+//! each difference with the item it breaks and that item's level, so an endpoint developer
+//! can act on it without reading this code.
 
 use std::time::Instant;
 
 use serde_json::{Value, json};
 
-use crate::case::{Access, Body, Check, Expect, Need, Who};
-use crate::spec::Level;
+use crate::case::{Access, Need};
 
 use super::Options;
-use super::check::{self, Window};
+use super::check::Window;
 use super::client::{self, Answer, Request};
+use super::fact::Violation;
 use super::normalize::Normalizer;
-use super::outcome::{self, Verdict};
-use super::prepare::{Prepared, PreparedStep};
+use super::outcome::{self, Outcome};
+use super::prepare::Prepared;
 use super::report::{CaseReport, clip};
-use super::snapshot::{self, SnapshotMode};
+use super::snapshot::SnapshotMode;
 use super::target::{Resolved, Target};
-use super::vars::{self, Vars};
+use super::vars::Vars;
 
-/// A token no endpoint issued, in a well-formed bearer header.
-const BAD_TOKEN: &str = "dxconformNoSuchToken0000000000000000";
-
-/// Run one case and judge it.
+/// Run one case and judge it from its violated facts.
 pub fn run_case(case: &Prepared, target: &Target, options: &Options) -> CaseReport {
     let started = Instant::now();
-    let mut notes = Vec::new();
-    let verdict = verdict(case, target, options, &mut notes);
-    let expected_failure = options.baseline.contains(case.case.name);
-    let outcome = outcome::judge(&verdict, case.level, options.strict, expected_failure);
-    let message = match (&verdict, outcome) {
-        (Verdict::NotApplicable(reason), _) => Some(reason.clone()),
-        (Verdict::Violated(m), _) => Some(m.clone()),
-        (Verdict::Held, outcome::Outcome::Xpass) => Some(format!(
-            "{} passed but is listed in the baseline {}: remove it from there",
-            case.case.name,
-            options.baseline.source.as_deref().unwrap_or("")
-        )),
-        (Verdict::Held, _) => None,
-    };
-    CaseReport {
+    let mut report = CaseReport {
         name: case.case.name.to_string(),
         summary: case.case.summary.to_string(),
         items: case.case.items.iter().map(|s| s.to_string()).collect(),
         level: case.level.to_string(),
-        outcome,
-        message,
-        notes,
-        duration_ms: started.elapsed().as_millis() as u64,
+        outcome: Outcome::Pass,
+        message: None,
+        notes: Vec::new(),
+        violations: Vec::new(),
+        duration_ms: 0,
+    };
+    if let Some(reason) = not_applicable(case, target) {
+        report.outcome = Outcome::Ignored;
+        report.message = Some(reason);
+        return report;
     }
+    let (violations, blocks) = run_steps(case, target, options, &mut report.notes);
+    let expected_failure = options.baseline.contains(case.case.name);
+    report.outcome = outcome::judge(&violations, options.strict, expected_failure);
+    report.violations = violations.iter().map(Violation::report).collect();
+    report.message = match report.outcome {
+        Outcome::Xpass => Some(format!(
+            "{} passed but is listed in the baseline {}: remove it from there",
+            case.case.name,
+            options.baseline.source.as_deref().unwrap_or("")
+        )),
+        _ if violations.is_empty() => None,
+        _ => Some(format!(
+            "{}\n{}",
+            header(case, &violations),
+            blocks.join("\n")
+        )),
+    };
+    report.duration_ms = started.elapsed().as_millis() as u64;
+    report
 }
 
-/// Why a case does not apply to a target, known before it runs.
 pub fn not_applicable(case: &Prepared, target: &Target) -> Option<String> {
     if case.needs_peer() && !target.has_peer() {
         return Some(
@@ -74,19 +82,22 @@ pub fn not_applicable(case: &Prepared, target: &Target) -> Option<String> {
     None
 }
 
-fn verdict(
+/// Run the case's steps against the target: the violated facts, and for each step that
+/// had some, the block of the message that shows it.
+fn run_steps(
     case: &Prepared,
     target: &Target,
     options: &Options,
     notes: &mut Vec<String>,
-) -> Verdict {
-    if let Some(reason) = not_applicable(case, target) {
-        return Verdict::NotApplicable(reason);
-    }
-    let header = header(case);
+) -> (Vec<Violation>, Vec<String>) {
+    let first = &case.steps[0].fact;
     let resolved = match target.resolve() {
         Ok(r) => r,
-        Err(e) => return Verdict::Violated(format!("{header}\n  the target is not usable: {e}")),
+        Err(e) => {
+            let v = Violation::new(0, first, format!("the target is not usable: {e}"));
+            let block = format!("  {}", v.line());
+            return (vec![v], vec![block]);
+        }
     };
     let mut run = CaseRun {
         case,
@@ -101,28 +112,37 @@ fn verdict(
         ),
         snapshots_taken: 0,
         mode: options.snapshot_mode(target),
+        violations: Vec::new(),
+        blocks: Vec::new(),
+        notes: Vec::new(),
     };
-    let result = run.setup().and_then(|()| run.steps());
-    if !options.keep {
-        notes.extend(run.teardown());
-    }
-    match result {
-        Ok(step_notes) => {
-            notes.extend(step_notes);
-            Verdict::Held
+    match run.setup() {
+        Ok(()) => run.steps(),
+        Err(e) => {
+            // None of the case's facts could be checked: a documented call it relies on
+            // (creating a project, inviting the peer) failed.
+            let v = Violation::new(
+                0,
+                first,
+                "preparing the case failed, so its items could not be checked",
+            );
+            run.blocks.push(format!("{e}\n    - {}", v.line()));
+            run.violations.push(v);
         }
-        Err(detail) => Verdict::Violated(format!("{header}\n{detail}")),
     }
+    if !options.keep {
+        let trouble = run.teardown();
+        run.notes.extend(trouble);
+    }
+    notes.append(&mut run.notes);
+    (run.violations, run.blocks)
 }
 
-/// The part of every message that says which case and which documented items.
-fn header(case: &Prepared) -> String {
-    let level = match case.level {
-        Level::Must => "MUST",
-        Level::Should => "SHOULD (a warning unless --strict)",
-    };
+/// The part of every message that says which case, which documented items it checks, and
+/// which items were violated, at what level.
+fn header(case: &Prepared, violations: &[Violation]) -> String {
     let mut out = format!(
-        "{}: {}\n  level: {level}\n  documented items checked:",
+        "{}: {}\n  documented items checked:",
         case.case.name, case.case.summary
     );
     for item in &case.items {
@@ -134,23 +154,48 @@ fn header(case: &Prepared) -> String {
             item.text
         ));
     }
+    let mut broken: Vec<&'static crate::spec::Item> = Vec::new();
+    for v in violations {
+        for item in &v.fact.items {
+            if !broken.iter().any(|b| b.id == item.id) {
+                broken.push(item);
+            }
+        }
+    }
+    out.push_str("\n  violated:");
+    for item in broken {
+        out.push_str(&format!(
+            "\n    {} {} <{}>",
+            item.level,
+            item.id,
+            item.url()
+        ));
+        if !case.items.iter().any(|i| i.id == item.id) {
+            out.push_str(&format!("\n      {}", item.text));
+        }
+    }
     out
 }
 
-struct CaseRun<'a> {
-    case: &'a Prepared,
-    target: &'a Resolved,
-    options: &'a Options,
-    vars: Vars,
+/// One case being run: its variables, scratch projects and what it found so far.
+pub(super) struct CaseRun<'a> {
+    pub(super) case: &'a Prepared,
+    pub(super) target: &'a Resolved,
+    pub(super) options: &'a Options,
+    pub(super) vars: Vars,
     /// Scratch projects to destroy.
     projects: Vec<String>,
-    normalizer: Normalizer,
-    snapshots_taken: usize,
-    mode: SnapshotMode,
+    pub(super) normalizer: Normalizer,
+    pub(super) snapshots_taken: usize,
+    pub(super) mode: SnapshotMode,
+    violations: Vec<Violation>,
+    /// The message blocks of the steps that had violations.
+    blocks: Vec<String>,
+    notes: Vec<String>,
 }
 
 /// A request as shown in messages: no token, ever.
-fn describe_request(request: &Request, who: &str) -> String {
+pub(super) fn describe_request(request: &Request, who: &str) -> String {
     let path = request
         .url
         .split_once("://")
@@ -170,7 +215,7 @@ fn describe_request(request: &Request, who: &str) -> String {
     out
 }
 
-fn describe_answer(answer: &Answer) -> String {
+pub(super) fn describe_answer(answer: &Answer) -> String {
     if answer.body.is_empty() {
         format!("status {}, empty body", answer.status)
     } else {
@@ -296,171 +341,38 @@ impl CaseRun<'_> {
         notes
     }
 
-    fn steps(&mut self) -> Result<Vec<String>, String> {
-        let mut notes = Vec::new();
+    /// Run every step; a step whose MUST fact broke, or whose capture is missing, ends
+    /// the case (later steps depend on it). SHOULD differences do not: the rest of the
+    /// case still proves its MUST facts.
+    fn steps(&mut self) {
         let count = self.case.steps.len();
         for (n, step) in self.case.steps.iter().enumerate() {
-            notes.extend(self.step(step).map_err(|e| {
-                let e = if e.starts_with('\n') {
-                    e
-                } else {
-                    format!("\n    {e}")
-                };
-                format!("  step {} of {count}:{e}", n + 1)
-            })?);
-        }
-        Ok(notes)
-    }
-
-    fn step(&mut self, ps: &PreparedStep) -> Result<Vec<String>, String> {
-        let step = &ps.step;
-        let table_bug =
-            |e: String| format!("the case table is wrong (not a verdict on the endpoint): {e}");
-        let path = vars::splice(step.path, &self.vars).map_err(table_bug)?;
-        let (body, content_type) = match step.body {
-            Body::Json(_) => {
-                let value = ps
-                    .json
-                    .as_ref()
-                    .map_or(Ok(json!({})), |v| vars::substitute(v, &self.vars));
-                let value = value.map_err(table_bug)?;
-                (
-                    value.to_string().into_bytes(),
-                    Some("application/json".to_string()),
-                )
-            }
-            Body::Raw { text, content_type } => (
-                vars::splice_raw(text, &self.vars)
-                    .map_err(table_bug)?
-                    .into_bytes(),
-                content_type.map(str::to_string),
-            ),
-        };
-        let (token, who) = match step.who {
-            Who::Owner => (
-                Some(self.target.owner.token().to_string()),
-                format!(
-                    "as owner {} (Authorization: Bearer [redacted])",
-                    self.target.owner.id
-                ),
-            ),
-            Who::Peer => match &self.target.peer {
-                Some(p) => (
-                    Some(p.token().to_string()),
-                    format!("as peer {} (Authorization: Bearer [redacted])", p.id),
-                ),
-                None => return Err("the step needs the peer, and there is none".into()),
-            },
-            Who::Anonymous => (None, "with no Authorization header".to_string()),
-            Who::BadToken => (
-                Some(BAD_TOKEN.to_string()),
-                "with a bearer token no endpoint issued".to_string(),
-            ),
-        };
-        let request = Request {
-            method: step.method.as_str(),
-            url: format!("{}{path}", self.target.base),
-            token,
-            headers: step
-                .headers
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect(),
-            body,
-            content_type,
-            expected_status: match step.expect {
-                Expect::Ok => None,
-                Expect::Error(s, _) | Expect::Status(s) => Some(s),
-            },
-        };
-        let shown = describe_request(&request, &who);
-        let fail = |diffs: Vec<String>, answer: Option<&Answer>| {
-            let mut out = format!("\n    request: {shown}");
-            if let Some(a) = answer {
-                out.push_str(&format!("\n    got: {}", describe_answer(a)));
-            }
-            out.push_str("\n    difference:");
-            for d in diffs {
-                out.push_str(&format!("\n      - {}", d.replace('\n', "\n        ")));
-            }
-            out
-        };
-        if step.after_ms > 0 {
-            std::thread::sleep(std::time::Duration::from_millis(step.after_ms));
-        }
-        let answer =
-            client::send(&request).map_err(|e| fail(vec![format!("no answer: {e}")], None))?;
-        let diffs = check::expect(step.expect, &answer);
-        if !diffs.is_empty() {
-            return Err(fail(diffs, Some(&answer)));
-        }
-        let mut diffs = Vec::new();
-        for (name, pointer) in step.capture {
-            let captured = match pointer.strip_prefix("header:") {
-                Some(header) => answer.header(header).map(|v| Value::String(v.to_string())),
-                None => answer
-                    .json
-                    .as_ref()
-                    .and_then(|b| b.pointer(pointer))
-                    .cloned(),
-            };
-            match captured {
-                Some(v) => {
-                    self.vars.insert(name.to_string(), v);
-                }
-                None => diffs.push(format!(
-                    "{}: expected present (the case captures it as ${name}), but it is absent",
-                    if pointer.is_empty() {
-                        "the body"
-                    } else {
-                        pointer
-                    }
-                )),
-            }
-        }
-        let window = Window::new(self.options.started_ms);
-        let mut notes = Vec::new();
-        for c in &ps.checks {
-            match check::check(c, &answer, &self.vars, &window) {
-                Ok(n) => notes.extend(n),
-                Err(d) => diffs.push(d),
-            }
-        }
-        if step.snapshot {
-            let index = self.snapshots_taken;
-            self.snapshots_taken += 1;
-            if diffs.is_empty() {
-                let documented = ps.checks.iter().find_map(|c| match c.check {
-                    Check::Fields("", documented, _) => Some(documented),
-                    _ => None,
-                });
-                let body = answer.json.clone().unwrap_or(Value::Null);
-                let (normalized, extra) = self.normalizer.normalize(&body, documented);
-                notes.extend(extra);
-                let name =
-                    snapshot::snapshot_name(self.case.case.name, index, self.case.snapshot_steps());
-                let body_text = match step.body {
-                    Body::Json(t) | Body::Raw { text: t, .. } => t,
-                };
-                // The request template, not the substituted one: stable from run to run.
-                let description = format!(
-                    "{} {} as {} {body_text}: {}",
-                    step.method.as_str(),
-                    step.path,
-                    format!("{:?}", step.who).to_lowercase(),
-                    self.case.case.summary
+            let result = self.step(n + 1, step);
+            self.notes.extend(result.notes);
+            if !result.violations.is_empty() {
+                let mut block = format!(
+                    "  step {} of {count}:{}\n    differences:",
+                    n + 1,
+                    result.shown
                 );
-                if let Err(d) =
-                    snapshot::assert_snapshot(self.mode, &name, &description, &normalized)
-                {
-                    diffs.push(d);
+                for v in &result.violations {
+                    block.push_str(&format!(
+                        "\n      - {}",
+                        v.line().replace('\n', "\n        ")
+                    ));
                 }
+                self.blocks.push(block);
             }
-        }
-        if diffs.is_empty() {
-            Ok(notes)
-        } else {
-            Err(fail(diffs, Some(&answer)))
+            self.violations.extend(result.violations);
+            if result.abort {
+                if n + 1 < count {
+                    self.blocks.push(format!(
+                        "  steps {} to {count} were not run: they depend on this one",
+                        n + 2
+                    ));
+                }
+                break;
+            }
         }
     }
 }

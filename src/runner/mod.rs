@@ -15,9 +15,14 @@
 //! - [`check`]: the expected status/error and every `Check`.
 //! - [`normalize`]: answer normalization for snapshots.
 //! - [`snapshot`]: insta snapshots, or read-only comparison for foreign endpoints.
-//! - [`exec`]: one case end to end: scratch projects, steps, cleanup, failure message.
-//! - [`outcome`]: pass/fail/warn/ignored/xfail/xpass, and baselines.
+//! - [`fact`]: what each check proves, and violations: the unit of a verdict.
+//! - [`exec`]: one case end to end: scratch projects, steps, cleanup, failure message;
+//!   `step`: one step in small parts (request, send and page, expect, capture, check,
+//!   snapshot).
+//! - [`outcome`]: pass/fail/warn/ignored/xfail/xpass from the violated facts, baselines.
 //! - [`report`]: case reports and the JSON, JUnit XML and HTML files.
+//! - [`selfcheck`]: the scoring rule of faults and variants, shared by `cargo test` and
+//!   `dxconform faults`.
 //! - [`sweep`]: removing scratch projects crashed runs left behind.
 //! - [`coverage`]: the coverage listing.
 
@@ -25,11 +30,14 @@ pub mod check;
 pub mod client;
 pub mod coverage;
 pub mod exec;
+pub mod fact;
 pub mod normalize;
 pub mod outcome;
 pub mod prepare;
 pub mod report;
+pub mod selfcheck;
 pub mod snapshot;
+mod step;
 pub mod sweep;
 pub mod target;
 pub mod vars;
@@ -188,6 +196,7 @@ impl Suite {
                     outcome: Outcome::Ignored,
                     message: Some(reason),
                     notes: Vec::new(),
+                    violations: Vec::new(),
                     duration_ms: 0,
                 });
             }

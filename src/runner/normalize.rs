@@ -15,8 +15,9 @@
 //!   already closed object is documented) and which becomes `[detail]`;
 //! - `links`, `tags` and `types` are sorted: the documentation treats `links` as a set and
 //!   the order of the others is only observed behaviour (a separate SHOULD case checks it);
-//! - with a documented field list (from the step's `Fields` check on the whole body), the
-//!   answer is projected onto it; extra fields become notes, never failures.
+//! - the answer is projected, recursively (nested mappings and array elements included),
+//!   onto its documented [`Shape`]: the error body for errors, the step's shape for
+//!   successes; fields the documentation does not name become notes, never failures.
 //!
 //! This is our own small pass over `serde_json::Value` rather than insta redactions,
 //! because redactions are stateless and cannot number IDs consistently.
@@ -24,6 +25,8 @@
 use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
+
+use crate::shape::Shape;
 
 use super::check::Window;
 
@@ -54,31 +57,22 @@ impl Normalizer {
         }
     }
 
-    /// Normalize `value`; with `documented`, project the top-level object onto those keys.
-    /// Returns the normalized value and notes (extra fields dropped by the projection).
-    pub fn normalize(
-        &mut self,
-        value: &Value,
-        documented: Option<&[&str]>,
-    ) -> (Value, Vec<String>) {
-        let mut notes = Vec::new();
-        let mut value = value.clone();
-        if let (Some(fields), Value::Object(map)) = (documented, &mut value) {
-            let extras: Vec<String> = map
-                .keys()
-                .filter(|k| !fields.contains(&k.as_str()))
-                .cloned()
-                .collect();
-            for k in &extras {
-                map.remove(k);
-            }
-            if !extras.is_empty() {
-                notes.push(format!(
-                    "fields the documentation does not name (left out of the snapshot): {}",
-                    extras.join(", ")
-                ));
-            }
-        }
+    /// Normalize `value`, projected onto `shape` when given. Returns the normalized value
+    /// and notes (the undocumented fields the projection dropped, with where).
+    pub fn normalize(&mut self, value: &Value, shape: Option<&Shape>) -> (Value, Vec<String>) {
+        let mut extras = Vec::new();
+        let mut value = match shape {
+            Some(shape) => project(value, shape, "", &mut extras),
+            None => value.clone(),
+        };
+        let notes = if extras.is_empty() {
+            Vec::new()
+        } else {
+            vec![format!(
+                "fields the documentation does not name (left out of the snapshot): {}",
+                extras.join(", ")
+            )]
+        };
         // Sort sets by their raw values first so that numbering IDs met only inside a set
         // does not depend on the endpoint's order, then again after renaming.
         sort_sets(&mut value);
@@ -145,6 +139,41 @@ impl Normalizer {
             }
             other => other.clone(),
         }
+    }
+}
+
+/// `value` with only the fields `shape` documents, recursively; the pointers of the fields
+/// dropped go to `extras`. A value that does not have the shape's form (an array where a
+/// mapping is documented) is kept as it is, so that the comparison shows it.
+pub fn project(value: &Value, shape: &Shape, at: &str, extras: &mut Vec<String>) -> Value {
+    match (shape, value) {
+        (Shape::Object(fields), Value::Object(map)) => {
+            let mut out = Map::new();
+            for (k, v) in map {
+                let here = format!("{at}/{k}");
+                match fields.iter().find(|f| f.name == k) {
+                    Some(f) if matches!(f.shape, Shape::Free) => {}
+                    Some(f) => {
+                        out.insert(k.clone(), project(v, &f.shape, &here, extras));
+                    }
+                    None => extras.push(here),
+                }
+            }
+            Value::Object(out)
+        }
+        (Shape::Array(element), Value::Array(items)) => Value::Array(
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, v)| project(v, element, &format!("{at}/{i}"), extras))
+                .collect(),
+        ),
+        (Shape::Map(inner), Value::Object(map)) => Value::Object(
+            map.iter()
+                .map(|(k, v)| (k.clone(), project(v, inner, &format!("{at}/{k}"), extras)))
+                .collect(),
+        ),
+        _ => value.clone(),
     }
 }
 
@@ -232,16 +261,35 @@ mod tests {
 
     #[test]
     fn sets_sorted_and_projection_notes_extras() {
+        use crate::shape::{Field, Shape};
+        static INNER: Shape = Shape::Object(&[Field::new("user", "a#u")]);
+        static SHAPE: Shape = Shape::Object(&[
+            Field::new("tags", "a#t"),
+            Field::new("types", "a#y"),
+            Field::new("name", "a#n"),
+            Field::new("createdBy", "a#c").of(INNER),
+            Field::new("results", "a#r").of(Shape::Array(&INNER)),
+            Field::new("details", "a#d").of(Shape::Free),
+        ]);
         let mut n = normalizer();
         let (a, notes) = n.normalize(
-            &json!({"tags": ["b", "a"], "types": ["z", "y"], "name": "x", "extra": 1}),
-            Some(&["tags", "types", "name"]),
+            &json!({"tags": ["b", "a"], "types": ["z", "y"], "name": "x", "extra": 1,
+                    "createdBy": {"user": "u", "job": "j"}, "details": {"k": 1},
+                    "results": [{"user": "v"}, {"user": "w", "more": true}]}),
+            Some(&SHAPE),
         );
         assert_eq!(
             a,
-            json!({"tags": ["a", "b"], "types": ["y", "z"], "name": "x"})
+            json!({"tags": ["a", "b"], "types": ["y", "z"], "name": "x",
+                   "createdBy": {"user": "u"}, "results": [{"user": "v"}, {"user": "w"}]})
         );
         assert_eq!(notes.len(), 1);
-        assert!(notes[0].contains("extra"));
+        for extra in ["/extra", "/createdBy/job", "/results/1/more"] {
+            assert!(notes[0].contains(extra), "{notes:?}");
+        }
+        assert!(!notes[0].contains("details"));
+        // A value of another form is kept, so that the comparison shows it.
+        let (b, _) = n.normalize(&json!({"createdBy": ["u"]}), Some(&SHAPE));
+        assert_eq!(b, json!({"createdBy": ["u"]}));
     }
 }

@@ -1,10 +1,10 @@
 //! Outcomes of a case and how they gate a run.
 //!
-//! - pass; fail (a MUST item violated);
-//! - warn: the case checks only SHOULD items (observed behaviour, or the project's reading
-//!   of silent or contradictory documentation) and one is violated. A pass under libtest,
-//!   listed in the summary and reports; `--strict` makes it a failure. A case that names
-//!   any MUST item is a MUST case: keep SHOULD facts in their own cases;
+//! - pass; fail (a fact proving a MUST item is violated);
+//! - warn: only facts proving SHOULD items (observed behaviour, or the project's reading
+//!   of silent or contradictory documentation) are violated. A pass under libtest, listed
+//!   in the summary and reports; `--strict` makes it a failure. The level is the violated
+//!   fact's, never the case's: a MUST case whose only difference is a SHOULD status warns;
 //! - ignored: not applicable to this target (no peer, no billing fixtures), with the reason;
 //! - xfail: listed in the `--baseline` file and still failing: does not fail the run;
 //! - xpass: listed but now passing: fails the run, so that baselines stay true
@@ -16,6 +16,8 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::spec::Level;
+
+use super::fact::Violation;
 
 /// The outcome of one case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -53,25 +55,17 @@ impl fmt::Display for Outcome {
     }
 }
 
-/// What running a case showed, before levels and baselines are applied.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Verdict {
-    Held,
-    /// The case found a violation; the message says what.
-    Violated(String),
-    /// The case does not apply to this target.
-    NotApplicable(String),
-}
-
-/// Apply the case's level, `--strict` and the baseline to a verdict.
-pub fn judge(verdict: &Verdict, level: Level, strict: bool, expected_failure: bool) -> Outcome {
-    match (verdict, expected_failure) {
-        (Verdict::NotApplicable(_), _) => Outcome::Ignored,
-        (Verdict::Held, false) => Outcome::Pass,
-        (Verdict::Held, true) => Outcome::Xpass,
-        (Verdict::Violated(_), true) => Outcome::Xfail,
-        (Verdict::Violated(_), false) if level == Level::Should && !strict => Outcome::Warn,
-        (Verdict::Violated(_), false) => Outcome::Fail,
+/// Apply `--strict` and the baseline to the violated facts of a case that ran.
+pub fn judge(violations: &[Violation], strict: bool, expected_failure: bool) -> Outcome {
+    let failing = violations
+        .iter()
+        .any(|v| strict || v.fact.level == Level::Must);
+    match (failing, expected_failure) {
+        (true, true) => Outcome::Xfail,
+        (true, false) => Outcome::Fail,
+        (false, true) => Outcome::Xpass,
+        (false, false) if violations.is_empty() => Outcome::Pass,
+        (false, false) => Outcome::Warn,
     }
 }
 
@@ -117,22 +111,37 @@ mod tests {
     use super::*;
 
     #[test]
-    fn levels_strict_and_baselines() {
-        let v = Verdict::Violated("x".into());
-        assert_eq!(judge(&v, Level::Must, false, false), Outcome::Fail);
-        assert_eq!(judge(&v, Level::Should, false, false), Outcome::Warn);
-        assert_eq!(judge(&v, Level::Should, true, false), Outcome::Fail);
-        assert_eq!(judge(&v, Level::Must, false, true), Outcome::Xfail);
-        assert_eq!(
-            judge(&Verdict::Held, Level::Must, false, true),
-            Outcome::Xpass
-        );
-        assert_eq!(
-            judge(&Verdict::Held, Level::Should, true, false),
-            Outcome::Pass
-        );
-        let na = Verdict::NotApplicable("no peer".into());
-        assert_eq!(judge(&na, Level::Must, true, true), Outcome::Ignored);
+    fn the_violated_facts_levels_decide() {
+        use super::super::fact::Fact;
+        use crate::spec::{Item, ItemKind, Page};
+        static PAGE: Page = Page {
+            key: "p",
+            title: "P",
+            url: "u",
+        };
+        static MUST: Item = Item {
+            id: "p#m",
+            page: &PAGE,
+            anchor: "",
+            kind: ItemKind::Rule,
+            level: Level::Must,
+            text: "t",
+        };
+        static SHOULD: Item = Item {
+            id: "p#s",
+            level: Level::Should,
+            ..MUST
+        };
+        let v = |item: &'static Item| Violation::new(1, &Fact::new(vec![item]).unwrap(), "x");
+        let must = [v(&MUST), v(&SHOULD)];
+        let should = [v(&SHOULD)];
+        assert_eq!(judge(&must, false, false), Outcome::Fail);
+        assert_eq!(judge(&should, false, false), Outcome::Warn);
+        assert_eq!(judge(&should, true, false), Outcome::Fail);
+        assert_eq!(judge(&must, false, true), Outcome::Xfail);
+        assert_eq!(judge(&should, false, true), Outcome::Xpass);
+        assert_eq!(judge(&[], false, true), Outcome::Xpass);
+        assert_eq!(judge(&[], true, false), Outcome::Pass);
         assert!(Outcome::Xpass.fails_run() && Outcome::Fail.fails_run());
         assert!(!Outcome::Warn.fails_run() && !Outcome::Xfail.fails_run());
     }

@@ -7,16 +7,31 @@
 //! compile; pointers are JSON pointers; every placeholder is a built-in the case's needs
 //! provide or a name captured by an earlier step (or the same step: captures happen
 //! before checks).
+//!
+//! It also fixes what each fact proves ([`Fact`]): a check in an `On(item, ...)` group
+//! proves that item; any other check, and the step's expectation, prove the step's
+//! `proves` items or else the case's items, which must then share one level (a MUST item
+//! and a SHOULD item cannot be judged as one fact). An error step's status proves the
+//! item of the catalogue's status table; its body shape and content type prove
+//! `protocols#error-body` and `protocols#header.content-type`. Every item a case names
+//! must be proved by some fact of the case.
 
 use std::collections::BTreeSet;
 
 use regex::Regex;
 use serde_json::Value;
 
-use crate::case::{Body, Case, Check, Kind, Need, Step, Who};
+use crate::case::{Body, Case, Check, Expect, Kind, Need, Step, Who};
+use crate::shape::{self, Shape};
 use crate::spec::{self, Item, Level, Table};
 
+use super::fact::Fact;
 use super::vars;
+
+/// The item every error body's shape proves.
+pub const ERROR_BODY: &str = "protocols#error-body";
+/// The item every answer's JSON content type proves.
+pub const CONTENT_TYPE: &str = "protocols#header.content-type";
 
 /// A check operand, parsed.
 #[derive(Debug, Clone)]
@@ -27,21 +42,35 @@ pub enum Operand {
     Json(Value),
 }
 
-/// A check with its operands parsed and regexes compiled.
+/// A check with its operands parsed, regexes compiled and the fact it proves.
 #[derive(Debug, Clone)]
 pub struct PreparedCheck {
     pub check: Check,
     pub operand: Option<Operand>,
     pub regex: Option<Regex>,
+    pub fact: Fact,
+    /// The checks of an `Each`, applied to every element.
+    pub each: Vec<PreparedCheck>,
 }
 
-/// A step with its body parsed.
+/// A step with its body parsed and its facts fixed.
 #[derive(Debug, Clone)]
 pub struct PreparedStep {
     pub step: Step,
     /// The JSON body (`Body::Json`), with placeholders.
     pub json: Option<Value>,
+    /// What the step's expectation proves (its `proves`, or the case's items).
+    pub fact: Fact,
+    /// An error step's HTTP status (the status table's item).
+    pub status: Option<Fact>,
+    /// The error body's shape (`protocols#error-body`).
+    pub error_body: Fact,
+    /// The answer's JSON content type (`protocols#header.content-type`).
+    pub content_type: Fact,
+    /// Checks in table order, `On` groups flattened (each keeps its fact).
     pub checks: Vec<PreparedCheck>,
+    /// What a snapshot is projected onto: the error body, or the step's shape.
+    pub shape: Option<&'static Shape>,
 }
 
 /// A case ready to run.
@@ -50,8 +79,12 @@ pub struct Prepared {
     pub case: &'static Case,
     pub items: Vec<&'static Item>,
     pub steps: Vec<PreparedStep>,
-    /// MUST if any item is MUST: a failure then fails; an all-SHOULD case only warns.
+    /// MUST if any item the case names is MUST: what the case is about, for reports. The
+    /// verdict itself comes from the violated facts' levels.
     pub level: Level,
+    /// Every item some fact of the case proves: coverage, and which cases a fault can be
+    /// caught by.
+    pub proves: BTreeSet<&'static str>,
 }
 
 impl Prepared {
@@ -134,13 +167,7 @@ fn prepare_case(tables: &[Table], case: &'static Case) -> Result<Prepared, Strin
     if case.items.is_empty() {
         return Err("the case names no catalogue item".into());
     }
-    let mut items = Vec::new();
-    for id in case.items {
-        items.push(
-            spec::find_item(tables, id)
-                .ok_or_else(|| format!("names the unknown catalogue item {id:?}"))?,
-        );
-    }
+    let items = find_items(tables, case.items)?;
     if case.steps.is_empty() {
         return Err("the case has no step".into());
     }
@@ -174,63 +201,212 @@ fn prepare_case(tables: &[Table], case: &'static Case) -> Result<Prepared, Strin
     let mut steps = Vec::new();
     for (n, step) in case.steps.iter().enumerate() {
         let at = |e: String| format!("step {}: {e}", n + 1);
-        if step.who == Who::Peer && !peer {
-            return Err(at(
-                "is sent by the peer but the case does not need one".into()
-            ));
-        }
-        if !step.path.starts_with('/') {
-            return Err(at(format!(
-                "the path {:?} does not start with /",
-                step.path
-            )));
-        }
-        let mut used = vars::placeholders(step.path).map_err(at)?;
-        let json = match step.body {
-            Body::Json(text) => {
-                let value: Value = serde_json::from_str(text)
-                    .map_err(|e| at(format!("the body is not JSON ({e}): {text}")))?;
-                used.extend(vars::placeholders_in(&value).map_err(at)?);
-                Some(value)
-            }
-            Body::Raw { text, .. } => {
-                used.extend(vars::placeholders(text).map_err(at)?);
-                None
-            }
-        };
-        for name in &used {
-            if !known.contains(name) {
-                return Err(at(unknown_placeholder(name, &known)));
-            }
-        }
-        for (name, pointer) in step.capture {
-            match pointer.strip_prefix("header:") {
-                Some("") => return Err(at(format!("capture {name:?}: empty header name"))),
-                Some(_) => {}
-                None => check_pointer(pointer).map_err(at)?,
-            }
-            if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-                return Err(at(format!("capture name {name:?} is not a word")));
-            }
-            known.insert(name.to_string());
-        }
-        let mut checks = Vec::new();
-        for check in step.checks {
-            let prepared = prepare_check(*check, &known).map_err(at)?;
-            checks.push(prepared);
-        }
-        steps.push(PreparedStep {
-            step: *step,
-            json,
-            checks,
-        });
+        steps.push(prepare_step(tables, &items, step, &mut known, peer).map_err(at)?);
+    }
+    let mut proves = BTreeSet::new();
+    for s in &steps {
+        proves.extend(step_proves(s));
+    }
+    if let Some(unproved) = items.iter().find(|i| !proves.contains(i.id)) {
+        return Err(format!(
+            "names the item {:?} but no fact of the case proves it (every check sits in an `On` group or a step `proves` other items)",
+            unproved.id
+        ));
     }
     Ok(Prepared {
         case,
         items,
         steps,
         level,
+        proves,
     })
+}
+
+fn find_items(tables: &[Table], ids: &[&str]) -> Result<Vec<&'static Item>, String> {
+    ids.iter()
+        .map(|id| {
+            spec::find_item(tables, id)
+                .ok_or_else(|| format!("names the unknown catalogue item {id:?}"))
+        })
+        .collect()
+}
+
+/// Every item a step's facts prove.
+fn step_proves(s: &PreparedStep) -> Vec<&'static str> {
+    fn checks(cs: &[PreparedCheck], out: &mut Vec<&'static str>) {
+        for c in cs {
+            out.extend(c.fact.ids());
+            checks(&c.each, out);
+        }
+    }
+    let mut out = s.fact.ids();
+    if let Some(st) = &s.status {
+        out.extend(st.ids());
+    }
+    if matches!(s.step.expect, Expect::Error(..)) {
+        out.extend(s.error_body.ids());
+    }
+    if matches!(s.step.expect, Expect::Error(..) | Expect::Ok) {
+        out.extend(s.content_type.ids());
+    }
+    checks(&s.checks, &mut out);
+    if s.step.snapshot
+        && let Some(shape) = s.shape
+    {
+        let mut items = Vec::new();
+        shape.items(&mut items);
+        out.extend(items);
+    }
+    out
+}
+
+/// The fact of one item id, or `fallback` when the catalogue has no such item (the
+/// runner's own test tables carry no protocol page).
+fn fact_or(tables: &[Table], id: &str, fallback: &Fact) -> Fact {
+    spec::find_item(tables, id).map_or_else(
+        || fallback.clone(),
+        |i| Fact {
+            items: vec![i],
+            level: i.level,
+        },
+    )
+}
+
+fn prepare_step(
+    tables: &[Table],
+    case_items: &[&'static Item],
+    step: &Step,
+    known: &mut BTreeSet<String>,
+    peer: bool,
+) -> Result<PreparedStep, String> {
+    if step.who == Who::Peer && !peer {
+        return Err("is sent by the peer but the case does not need one".into());
+    }
+    if !step.path.starts_with('/') {
+        return Err(format!("the path {:?} does not start with /", step.path));
+    }
+    let fact = if step.proves.is_empty() {
+        Fact::new(case_items.to_vec())?
+    } else {
+        Fact::new(find_items(tables, step.proves)?)?
+    };
+    let mut used = vars::placeholders(step.path)?;
+    let json = match step.body {
+        Body::Json(text) => {
+            let value: Value = serde_json::from_str(text)
+                .map_err(|e| format!("the body is not JSON ({e}): {text}"))?;
+            used.extend(vars::placeholders_in(&value)?);
+            Some(value)
+        }
+        Body::Raw { text, .. } => {
+            used.extend(vars::placeholders(text)?);
+            None
+        }
+    };
+    if step.pages && !json.as_ref().is_some_and(Value::is_object) {
+        return Err("a paged step needs a JSON object body (`starting` is added to it)".into());
+    }
+    for name in &used {
+        if !known.contains(name) {
+            return Err(unknown_placeholder(name, known));
+        }
+    }
+    for (name, pointer) in step.capture {
+        match pointer.strip_prefix("header:") {
+            Some("") => return Err(format!("capture {name:?}: empty header name")),
+            Some(_) => {}
+            None => check_pointer(pointer)?,
+        }
+        if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            return Err(format!("capture name {name:?} is not a word"));
+        }
+        known.insert(name.to_string());
+    }
+    let status = match step.expect {
+        Expect::Error(written, error) => match spec::status_rule(tables, error) {
+            Some(rule) if rule.status != written => {
+                return Err(format!(
+                    "expects {error} with status {written}, but the catalogue's status table gives {error} the status {} ({})",
+                    rule.status, rule.item
+                ));
+            }
+            Some(rule) => Some(fact_or(tables, rule.item, &fact)),
+            None if tables.iter().any(|t| !t.statuses.is_empty()) => {
+                return Err(format!(
+                    "expects the error type {error}, which the catalogue's status table does not list"
+                ));
+            }
+            None => Some(fact.clone()),
+        },
+        _ => None,
+    };
+    let shape = match (step.snapshot, step.expect, step.shape) {
+        (false, _, None) => None,
+        (false, _, Some(_)) => return Err("a shape without a snapshot".into()),
+        (true, Expect::Error(..), None) => Some(&shape::ERROR),
+        (true, Expect::Error(..), Some(_)) => {
+            return Err(
+                "an error answer's snapshot is projected onto the error body; drop the shape"
+                    .into(),
+            );
+        }
+        (true, Expect::Ok, Some(s)) => Some(s),
+        (true, Expect::Ok, None) => {
+            return Err(
+                "a snapshot of a successful answer needs the documented shape to project it onto: `.snapshot_as(&SHAPE)`"
+                    .into(),
+            );
+        }
+        (true, _, _) => return Err("only error and successful answers take snapshots".into()),
+    };
+    if let Some(s) = shape {
+        let mut items = Vec::new();
+        s.items(&mut items);
+        find_items(tables, &items).map_err(|e| format!("the snapshot's shape {e}"))?;
+    }
+    let checks = prepare_checks(tables, step.checks, &fact, known)?;
+    Ok(PreparedStep {
+        step: *step,
+        json,
+        status,
+        error_body: fact_or(tables, ERROR_BODY, &fact),
+        content_type: fact_or(tables, CONTENT_TYPE, &fact),
+        fact,
+        checks,
+        shape,
+    })
+}
+
+/// Prepare a list of checks proving `fact`, flattening `On` groups.
+fn prepare_checks(
+    tables: &[Table],
+    checks: &[Check],
+    fact: &Fact,
+    known: &BTreeSet<String>,
+) -> Result<Vec<PreparedCheck>, String> {
+    let mut out = Vec::new();
+    for check in checks {
+        match *check {
+            Check::On(item, inner) => {
+                let on = Fact::new(find_items(tables, &[item])?)?;
+                if inner.is_empty() {
+                    return Err(format!("On({item:?}) holds no check"));
+                }
+                out.extend(prepare_checks(tables, inner, &on, known)?);
+            }
+            Check::Each(p, inner) => {
+                check_pointer(p)?;
+                let mut prepared = prepare_check(*check, known, fact)?;
+                prepared.each = prepare_checks(tables, inner, fact, known)?;
+                if prepared.each.is_empty() {
+                    return Err(format!("Each({p:?}) holds no check"));
+                }
+                out.push(prepared);
+            }
+            _ => out.push(prepare_check(*check, known, fact)?),
+        }
+    }
+    Ok(out)
 }
 
 fn unknown_placeholder(name: &str, known: &BTreeSet<String>) -> String {
@@ -272,7 +448,11 @@ fn parse_operand(text: &str, known: &BTreeSet<String>) -> Result<Operand, String
     Ok(Operand::Json(value))
 }
 
-fn prepare_check(check: Check, known: &BTreeSet<String>) -> Result<PreparedCheck, String> {
+fn prepare_check(
+    check: Check,
+    known: &BTreeSet<String>,
+    fact: &Fact,
+) -> Result<PreparedCheck, String> {
     let mut operand = None;
     let mut regex = None;
     match check {
@@ -281,9 +461,29 @@ fn prepare_check(check: Check, known: &BTreeSet<String>) -> Result<PreparedCheck
         | Check::Contains(p, o)
         | Check::Lacks(p, o)
         | Check::SetEq(p, o)
+        | Check::Has(p, o)
+        | Check::AnyHas(p, o)
+        | Check::NoneHas(p, o)
+        | Check::InOrder(p, o)
         | Check::Cmp(p, _, o) => {
             check_pointer(p)?;
             operand = Some(parse_operand(o, known)?);
+            if let (Check::InOrder(..), Some(Operand::Json(v))) = (check, &operand)
+                && !v.is_array()
+            {
+                return Err(format!("InOrder: the operand {o:?} is not a JSON array"));
+            }
+        }
+        Check::On(..) => return Err("On groups nest only directly in a step's checks".into()),
+        Check::Status(code) => {
+            if !(100..=599).contains(&code) {
+                return Err(format!("Status({code}) is not an HTTP status"));
+            }
+        }
+        Check::Each(p, _) | Check::Distinct(p) | Check::Count(p, _, _) => check_pointer(p)?,
+        Check::Grouped(p, key) => {
+            check_pointer(p)?;
+            check_pointer(key)?;
         }
         Check::Is(p, kind) => {
             check_pointer(p)?;
@@ -328,5 +528,7 @@ fn prepare_check(check: Check, known: &BTreeSet<String>) -> Result<PreparedCheck
         check,
         operand,
         regex,
+        fact: fact.clone(),
+        each: Vec::new(),
     })
 }

@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use crate::spec::{Level, Table};
 
+use super::fact::ViolationReport;
 use super::outcome::Outcome;
 
 /// The result of one case.
@@ -27,6 +28,8 @@ pub struct CaseReport {
     pub message: Option<String>,
     /// Observations that are not failures (undocumented extra fields, cleanup trouble).
     pub notes: Vec<String>,
+    /// Each fact that did not hold, with the items it breaks and their level.
+    pub violations: Vec<ViolationReport>,
     pub duration_ms: u64,
 }
 
@@ -287,6 +290,7 @@ mod tests {
             outcome,
             message: message.map(str::to_string),
             notes: vec![],
+            violations: vec![],
             duration_ms: 5,
         }
     }

@@ -16,6 +16,8 @@ use std::path::PathBuf;
 
 use serde_json::Value;
 
+use crate::shape::{STEP, Shape};
+
 use super::report::clip;
 
 /// How snapshot steps compare.
@@ -60,39 +62,51 @@ pub fn stored(name: &str) -> Result<Option<Value>, String> {
         .map_err(|e| format!("{} does not hold JSON: {e}", path.display()))
 }
 
-/// Compare `value` with snapshot `name`; `Err` holds the difference for the failure
-/// message.
-pub fn assert_snapshot(
+/// One difference between an answer and its snapshot, with the item of the field it sits
+/// in ([`STEP`]: the step's own items).
+pub type Difference = (&'static str, String);
+
+/// Compare `value` (normalized and projected onto `shape`) with snapshot `name`. `Err`
+/// holds each difference with the item it breaks.
+pub fn compare(
     mode: SnapshotMode,
     name: &str,
     description: &str,
     value: &Value,
-) -> Result<(), String> {
-    let stored = stored(name)?;
-    if stored.as_ref() == Some(value) {
+    shape: &Shape,
+) -> Result<(), Vec<Difference>> {
+    let stored = stored(name).map_err(|e| vec![(STEP, e)])?;
+    // Insta sees matching answers too, so that `INSTA_FORCE_UPDATE=1` can refresh the
+    // snapshots' headers.
+    if stored.as_ref() == Some(value) && mode == SnapshotMode::Compare {
         return Ok(());
     }
-    let difference = match &stored {
+    let mut differences = Vec::new();
+    let file = format!("snapshots/{name}.snap");
+    match &stored {
         Some(expected) => {
-            let mut lines = Vec::new();
-            diff(expected, value, String::new(), &mut lines);
-            format!(
-                "the normalized answer differs from snapshot {name} (snapshots/{name}.snap):\n{}",
-                lines
-                    .iter()
-                    .take(30)
-                    .map(|l| format!("      {l}"))
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            )
+            diff(
+                expected,
+                value,
+                Some(shape),
+                (STEP, None),
+                String::new(),
+                &mut differences,
+            );
+            for (_, text) in differences.iter_mut() {
+                text.push_str(&format!(" (snapshot {file})"));
+            }
         }
-        None => format!(
-            "there is no snapshot {name} yet (snapshots/{name}.snap); normalized answer: {}",
-            clip(&value.to_string(), 1500)
-        ),
-    };
+        None => differences.push((
+            STEP,
+            format!(
+                "there is no snapshot {name} yet ({file}); normalized answer: {}",
+                clip(&value.to_string(), 1500)
+            ),
+        )),
+    }
     match mode {
-        SnapshotMode::Compare => Err(difference),
+        SnapshotMode::Compare => Err(differences),
         SnapshotMode::Insta => {
             let mut settings = insta::Settings::clone_current();
             settings.set_snapshot_path(snapshot_dir());
@@ -106,51 +120,108 @@ pub fn assert_snapshot(
             match outcome {
                 // Insta accepted it (INSTA_UPDATE=always, or INSTA_FORCE_PASS).
                 Ok(()) => Ok(()),
-                Err(_) => Err(format!(
-                    "{difference}\n    review: INSTA_UPDATE=always cargo test (or cargo run -- FILTER), then git diff snapshots/"
-                )),
+                Err(_) => {
+                    if let Some(last) = differences.last_mut() {
+                        last.1.push_str(
+                            "\n    review: INSTA_UPDATE=always cargo test (or cargo run -- FILTER), then git diff snapshots/",
+                        );
+                    }
+                    Err(differences)
+                }
             }
         }
     }
 }
 
-/// The differing places of two JSON values, one line each.
-pub fn diff(expected: &Value, got: &Value, path: String, out: &mut Vec<String>) {
+/// Where a difference is attributed: the field's item, and the item its value proves
+/// when the value is only a reading.
+type Attribution = (&'static str, Option<&'static str>);
+
+/// The differing places of two JSON values, each with the item of the field it sits in
+/// (`shape`, when known, says which).
+pub fn diff(
+    expected: &Value,
+    got: &Value,
+    shape: Option<&Shape>,
+    (item, value_item): Attribution,
+    path: String,
+    out: &mut Vec<Difference>,
+) {
     let at = if path.is_empty() {
         "the answer".to_string()
     } else {
         path.clone()
     };
+    let value = value_item.unwrap_or(item);
     match (expected, got) {
         (Value::Object(e), Value::Object(g)) => {
+            let child = |k: &str| -> (Option<&Shape>, Attribution) {
+                match shape.and_then(|s| s.field(k)) {
+                    Some(f) => (Some(&f.shape), (f.item, f.value_item)),
+                    // A map's keys are data: its values keep the map's attribution.
+                    None => match shape {
+                        Some(Shape::Map(inner)) => (Some(inner), (item, value_item)),
+                        _ => (None, (item, value_item)),
+                    },
+                }
+            };
             for (k, ev) in e {
                 let p = format!("{path}/{k}");
+                let (s, attribution) = child(k);
                 match g.get(k) {
-                    Some(gv) => diff(ev, gv, p, out),
-                    None => out.push(format!(
-                        "{p}: expected {}, but it is absent",
-                        clip(&ev.to_string(), 200)
+                    Some(gv) => diff(ev, gv, s, attribution, p, out),
+                    None => out.push((
+                        attribution.0,
+                        format!(
+                            "{p}: expected {}, but it is absent",
+                            clip(&ev.to_string(), 200)
+                        ),
                     )),
                 }
             }
             for (k, gv) in g {
                 if !e.contains_key(k) {
-                    out.push(format!(
-                        "{path}/{k}: not expected, got {}",
-                        clip(&gv.to_string(), 200)
+                    out.push((
+                        child(k).1.0,
+                        format!(
+                            "{path}/{k}: not expected, got {}",
+                            clip(&gv.to_string(), 200)
+                        ),
                     ));
                 }
             }
         }
         (Value::Array(e), Value::Array(g)) if e.len() == g.len() => {
+            let element = match shape {
+                Some(Shape::Array(s)) => Some(*s),
+                _ => None,
+            };
             for (i, (ev, gv)) in e.iter().zip(g).enumerate() {
-                diff(ev, gv, format!("{path}/{i}"), out);
+                diff(
+                    ev,
+                    gv,
+                    element,
+                    (item, value_item),
+                    format!("{path}/{i}"),
+                    out,
+                );
             }
         }
-        _ if expected != got => out.push(format!(
-            "{at}: expected {}, got {}",
-            clip(&expected.to_string(), 200),
-            clip(&got.to_string(), 200)
+        (Value::Object(_), _) | (_, Value::Object(_)) => out.push((
+            item,
+            format!(
+                "{at}: expected {}, got {}",
+                clip(&expected.to_string(), 200),
+                clip(&got.to_string(), 200)
+            ),
+        )),
+        _ if expected != got => out.push((
+            value,
+            format!(
+                "{at}: expected {}, got {}",
+                clip(&expected.to_string(), 200),
+                clip(&got.to_string(), 200)
+            ),
         )),
         _ => {}
     }
@@ -171,21 +242,33 @@ mod tests {
     }
 
     #[test]
-    fn diff_lists_each_difference() {
+    fn diff_lists_each_difference_with_its_field_item() {
+        use crate::shape::Field;
+        static SHAPE: Shape = Shape::Object(&[
+            Field::new("a", "p#a"),
+            Field::new("b", "p#b").of(Shape::Array(&Shape::Value)),
+            Field::new("c", "p#c").reading("p#c-value"),
+            Field::new("d", "p#d"),
+            Field::new("m", "p#m").of(Shape::Map(&Shape::Value)),
+        ]);
         let mut out = Vec::new();
         diff(
-            &json!({"a": 1, "b": [1, 2], "c": true}),
-            &json!({"a": 2, "b": [1, 3], "d": null}),
+            &json!({"a": 1, "b": [1, 2], "c": true, "e": 0, "m": {"k": 1}}),
+            &json!({"a": 2, "b": [1, 3], "c": false, "d": null, "m": {"k": 2}}),
+            Some(&SHAPE),
+            (STEP, None),
             String::new(),
             &mut out,
         );
         assert_eq!(
             out,
             vec![
-                "/a: expected 1, got 2",
-                "/b/1: expected 2, got 3",
-                "/c: expected true, but it is absent",
-                "/d: not expected, got null",
+                ("p#a", "/a: expected 1, got 2".to_string()),
+                ("p#b", "/b/1: expected 2, got 3".to_string()),
+                ("p#c-value", "/c: expected true, got false".to_string()),
+                (STEP, "/e: expected 0, but it is absent".to_string()),
+                ("p#m", "/m/k: expected 1, got 2".to_string()),
+                ("p#d", "/d: not expected, got null".to_string()),
             ]
         );
     }

@@ -77,9 +77,10 @@ impl fmt::Debug for Endpoint {
 #[derive(Debug, Clone)]
 pub enum TargetSpec {
     /// The reference server, started in-process with two users and the billing fixtures,
-    /// with these faults switched on (the self-check).
+    /// with these faults and benign variants switched on (the self-check).
     Embedded {
         faults: Vec<String>,
+        variants: Vec<String>,
     },
     Endpoint(Endpoint),
 }
@@ -111,7 +112,12 @@ impl Target {
     }
 
     pub fn embedded(faults: Vec<String>) -> Self {
-        Self::new(TargetSpec::Embedded { faults })
+        Self::embedded_with(faults, Vec::new())
+    }
+
+    /// The reference server with these faults and benign variants switched on.
+    pub fn embedded_with(faults: Vec<String>, variants: Vec<String>) -> Self {
+        Self::new(TargetSpec::Embedded { faults, variants })
     }
 
     pub fn endpoint(endpoint: Endpoint) -> Self {
@@ -121,14 +127,15 @@ impl Target {
     /// One line for headers of reports.
     pub fn label(&self) -> String {
         match &self.spec {
-            TargetSpec::Embedded { faults } if faults.is_empty() => {
-                "the embedded reference server".into()
-            }
-            TargetSpec::Embedded { faults } => {
-                format!(
-                    "the embedded reference server with fault {}",
-                    faults.join(", ")
-                )
+            TargetSpec::Embedded { faults, variants } => {
+                let mut label = "the embedded reference server".to_string();
+                if !faults.is_empty() {
+                    label.push_str(&format!(" with fault {}", faults.join(", ")));
+                }
+                if !variants.is_empty() {
+                    label.push_str(&format!(" with variant {}", variants.join(", ")));
+                }
+                label
             }
             TargetSpec::Endpoint(e) => e.url.clone(),
         }
@@ -136,7 +143,7 @@ impl Target {
 
     /// Whether the reference server without faults: the oracle snapshots are taken on.
     pub fn is_oracle(&self) -> bool {
-        matches!(&self.spec, TargetSpec::Embedded { faults } if faults.is_empty())
+        matches!(&self.spec, TargetSpec::Embedded { faults, variants } if faults.is_empty() && variants.is_empty())
     }
 
     /// Known before the run: is there a peer principal?
@@ -159,7 +166,7 @@ impl Target {
     pub fn resolve(&self) -> Result<&Resolved, String> {
         self.resolved
             .get_or_init(|| match &self.spec {
-                TargetSpec::Embedded { faults } => start_embedded(faults),
+                TargetSpec::Embedded { faults, variants } => start_embedded(faults, variants),
                 TargetSpec::Endpoint(e) => identify(e),
             })
             .as_ref()
@@ -167,7 +174,10 @@ impl Target {
     }
 }
 
-fn start_embedded(faults: &[String]) -> Result<Resolved, String> {
+fn start_embedded(faults: &[String], variants: &[String]) -> Result<Resolved, String> {
+    if !variants.is_empty() {
+        return Err(format!("variants are not available yet: {variants:?}"));
+    }
     let config = server::Config {
         users: [EMBEDDED_OWNER, EMBEDDED_PEER]
             .iter()
