@@ -27,6 +27,7 @@
 //! literal `$`. An unknown placeholder is an error in the table, reported at run time with
 //! the case's name.
 
+use crate::blob::Blob;
 use crate::shape::Shape;
 
 /// The HTTP method of a step. The API is POST-only; the others are for the protocol cases
@@ -116,6 +117,9 @@ pub enum Body {
         text: &'static str,
         content_type: Option<&'static str>,
     },
+    /// The concatenation of these blobs, as bytes, without a `Content-Type` (the body of a
+    /// PUT to an upload URL).
+    Blob(&'static [Blob]),
 }
 
 /// The answer a step must get. Each part is a fact judged at the level of the item that
@@ -212,6 +216,11 @@ pub enum Check {
     /// Elements of the array that share the value at the pointer `.1` (relative to the
     /// element) are next to each other: "results from one project are grouped together".
     Grouped(&'static str, &'static str),
+    /// The raw answer body is exactly the concatenation of these blobs, or, with a range,
+    /// its bytes `a..=b` (a download, whole or ranged).
+    BodyIs(&'static [Blob], Option<(usize, usize)>),
+    /// The raw answer body has exactly this many bytes.
+    BodyLen(usize),
     /// The value equals the operand (JSON equality: key order does not matter).
     Eq(&'static str, &'static str),
     /// The value is present and differs from the operand.
@@ -254,7 +263,9 @@ pub enum Check {
 #[derive(Debug, Clone, Copy)]
 pub struct Step {
     pub method: Verb,
-    /// The route, with placeholders: `/record/new`, `/$rec/describe`.
+    /// The route, with placeholders: `/record/new`, `/$rec/describe`; or exactly one
+    /// placeholder holding an absolute URL the endpoint handed out (`$url`), which is used
+    /// as it is and never gets a token.
     pub path: &'static str,
     pub body: Body,
     pub who: Who,
@@ -283,6 +294,13 @@ pub struct Step {
     /// checks then see `{"results": [every page's results], "next": null, "pages": [each
     /// answer]}`.
     pub pages: bool,
+    /// A captured mapping of header names to values to send too (the `headers` an upload
+    /// or download URL comes with).
+    pub headers_from: Option<&'static str>,
+    /// Wait for a state: repeat the step (a few times a second) until these checks hold or
+    /// `until_ms` pass, then judge the last answer (a file is `closing` for a while).
+    pub until: &'static [Check],
+    pub until_ms: u64,
 }
 
 /// A POST of `body` to `path` by the owner that must succeed: the usual step, refined
@@ -302,7 +320,31 @@ pub const fn post(path: &'static str, body: &'static str) -> Step {
         proves: &[],
         shape: None,
         pages: false,
+        headers_from: None,
+        until: &[],
+        until_ms: 0,
     }
+}
+
+/// A PUT of the blobs' bytes to a URL the endpoint handed out (a captured placeholder such
+/// as `$url`): an upload URL. It goes to that URL as it is, on whatever host, and never
+/// carries a token. Must be accepted (any 2xx) unless refined.
+pub const fn put_to(url: &'static str, blobs: &'static [Blob]) -> Step {
+    let mut step = post(url, "{}");
+    step.method = Verb::Put;
+    step.body = Body::Blob(blobs);
+    step.expect = Expect::Accepted;
+    step
+}
+
+/// A GET of a URL the endpoint handed out (a download URL), without a token. Must be
+/// accepted (any 2xx) unless refined; add `Range` with [`Step::headers`].
+pub const fn get_from(url: &'static str) -> Step {
+    let mut step = post(url, "{}");
+    step.method = Verb::Get;
+    step.body = Body::Blob(&[]);
+    step.expect = Expect::Accepted;
+    step
 }
 
 /// A request with a raw body (`content_type: None` sends no such header).
@@ -363,6 +405,19 @@ impl Step {
     /// Follow `next` through every page (see [`Step::pages`]).
     pub const fn paged(mut self) -> Self {
         self.pages = true;
+        self
+    }
+
+    /// Also send the headers of this captured mapping (`"$hdrs"`).
+    pub const fn headers_from(mut self, placeholder: &'static str) -> Self {
+        self.headers_from = Some(placeholder);
+        self
+    }
+
+    /// Repeat until `checks` hold, for at most `ms` milliseconds (see [`Step::until`]).
+    pub const fn until(mut self, checks: &'static [Check], ms: u64) -> Self {
+        self.until = checks;
+        self.until_ms = ms;
         self
     }
 

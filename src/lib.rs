@@ -10,6 +10,7 @@
 //! # Layout
 //!
 //! - [`case`]: the vocabulary the case tables are written in (cases, steps, checks).
+//! - [`blob`]: deterministic test bytes and their MD5, for the file cases.
 //! - [`spec`]: the catalogue types (documented items, levels, the error status table) and
 //!   the coverage check.
 //! - [`shape`]: the documented shape of an answer, which snapshots are projected onto.
@@ -23,6 +24,7 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod blob;
 pub mod case;
 #[path = "../cases/mod.rs"]
 pub mod cases;

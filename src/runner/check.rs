@@ -573,6 +573,38 @@ fn check_body(
                 }
             }
         }
+        Check::BodyLen(n) => {
+            if answer.body.len() != n {
+                return Err(format!(
+                    "the body: expected {n} bytes, got {}",
+                    answer.body.len()
+                ));
+            }
+        }
+        Check::BodyIs(blobs, range) => {
+            let whole = crate::blob::concat(blobs);
+            let want = match range {
+                Some((a, b)) => &whole[a..=b],
+                None => &whole[..],
+            };
+            if answer.body != want {
+                let at = want
+                    .iter()
+                    .zip(&answer.body)
+                    .position(|(w, g)| w != g)
+                    .unwrap_or(want.len().min(answer.body.len()));
+                return Err(format!(
+                    "the body: expected {} bytes{} (md5 {}), got {} bytes (md5 {}), first different at byte {at}",
+                    want.len(),
+                    range.map_or(String::new(), |(a, b)| format!(
+                        " (bytes {a}-{b} of the file)"
+                    )),
+                    crate::blob::md5_hex(want),
+                    answer.body.len(),
+                    crate::blob::md5_hex(&answer.body)
+                ));
+            }
+        }
         Check::Status(code) => {
             if answer.status != code {
                 return Err(format!(

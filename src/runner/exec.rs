@@ -196,10 +196,14 @@ pub(super) struct CaseRun<'a> {
 
 /// A request as shown in messages: no token, ever.
 pub(super) fn describe_request(request: &Request, who: &str) -> String {
+    // An API route is shown by its path; a URL the endpoint handed out (upload, download),
+    // whole, since its host matters.
+    let api = who != HANDED_OUT;
     let path = request
         .url
         .split_once("://")
         .and_then(|(_, rest)| rest.find('/').map(|i| &rest[i..]))
+        .filter(|_| api)
         .unwrap_or(&request.url);
     let mut out = format!("{} {path} {who}", request.method);
     for (name, value) in &request.headers {
@@ -210,16 +214,37 @@ pub(super) fn describe_request(request: &Request, who: &str) -> String {
     }
     out.push_str(&format!(
         "\n      body: {}",
-        clip(&String::from_utf8_lossy(&request.body), 1500)
+        show_bytes(&request.body, 1500)
     ));
     out
+}
+
+/// Who sends a request to a URL the endpoint handed out.
+pub(super) const HANDED_OUT: &str = "to the URL the endpoint handed out (no token)";
+
+/// Bytes for a message: text as it is (cut), anything else as its length and MD5.
+fn show_bytes(bytes: &[u8], max: usize) -> String {
+    match std::str::from_utf8(bytes) {
+        Ok(text) if bytes.len() <= 64 * 1024 => clip(text, max),
+        _ => format!(
+            "{} bytes (md5 {})",
+            bytes.len(),
+            crate::blob::md5_hex(bytes)
+        ),
+    }
 }
 
 pub(super) fn describe_answer(answer: &Answer) -> String {
     if answer.body.is_empty() {
         format!("status {}, empty body", answer.status)
-    } else {
+    } else if answer.json.is_some() {
         format!("status {}, body {}", answer.status, answer.body_text())
+    } else {
+        format!(
+            "status {}, body {}",
+            answer.status,
+            show_bytes(&answer.body, 2000)
+        )
     }
 }
 

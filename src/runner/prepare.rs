@@ -69,6 +69,8 @@ pub struct PreparedStep {
     pub content_type: Fact,
     /// Checks in table order, `On` groups flattened (each keeps its fact).
     pub checks: Vec<PreparedCheck>,
+    /// The checks a repeated step waits for (see `Step::until`).
+    pub until: Vec<PreparedCheck>,
     /// What a snapshot is projected onto: the error body, or the step's shape.
     pub shape: Option<&'static Shape>,
 }
@@ -282,8 +284,20 @@ fn prepare_step(
     if step.who == Who::Peer && !peer {
         return Err("is sent by the peer but the case does not need one".into());
     }
-    if !step.path.starts_with('/') {
-        return Err(format!("the path {:?} does not start with /", step.path));
+    let url = vars::placeholders(step.path)?.len() == 1
+        && step.path.starts_with('$')
+        && !step.path.contains('/');
+    if !step.path.starts_with('/') && !url {
+        return Err(format!(
+            "the path {:?} neither starts with / nor is one placeholder holding a URL",
+            step.path
+        ));
+    }
+    if let Some(h) = step.headers_from {
+        let names = vars::placeholders(h)?;
+        if names.len() != 1 || !h.starts_with('$') {
+            return Err(format!("headers_from({h:?}) must be one placeholder"));
+        }
     }
     let fact = if step.proves.is_empty() {
         Fact::new(case_items.to_vec())?
@@ -291,6 +305,12 @@ fn prepare_step(
         Fact::new(find_items(tables, step.proves)?)?
     };
     let mut used = vars::placeholders(step.path)?;
+    if let Some(h) = step.headers_from {
+        used.extend(vars::placeholders(h)?);
+    }
+    for (_, v) in step.headers {
+        used.extend(vars::placeholders(v)?);
+    }
     let json = match step.body {
         Body::Json(text) => {
             let value: Value = serde_json::from_str(text)
@@ -302,6 +322,7 @@ fn prepare_step(
             used.extend(vars::placeholders(text)?);
             None
         }
+        Body::Blob(_) => None,
     };
     if step.pages && !json.as_ref().is_some_and(Value::is_object) {
         return Err("a paged step needs a JSON object body (`starting` is added to it)".into());
@@ -365,6 +386,10 @@ fn prepare_step(
         find_items(tables, &items).map_err(|e| format!("the snapshot's shape {e}"))?;
     }
     let checks = prepare_checks(tables, step.checks, &fact, known)?;
+    let until = prepare_checks(tables, step.until, &fact, known)?;
+    if step.until.is_empty() != (step.until_ms == 0) {
+        return Err("`until` needs both checks and a time limit".into());
+    }
     Ok(PreparedStep {
         step: *step,
         json,
@@ -373,6 +398,7 @@ fn prepare_step(
         content_type: fact_or(tables, CONTENT_TYPE, &fact),
         fact,
         checks,
+        until,
         shape,
     })
 }
@@ -481,6 +507,17 @@ fn prepare_check(
             }
         }
         Check::Each(p, _) | Check::Distinct(p) | Check::Count(p, _, _) => check_pointer(p)?,
+        Check::BodyLen(_) => {}
+        Check::BodyIs(blobs, range) => {
+            let total: usize = blobs.iter().map(|b| b.len).sum();
+            if let Some((a, b)) = range
+                && (a > b || b >= total)
+            {
+                return Err(format!(
+                    "BodyIs: the range {a}-{b} is not within the {total} bytes of the blobs"
+                ));
+            }
+        }
         Check::Grouped(p, key) => {
             check_pointer(p)?;
             check_pointer(key)?;

@@ -14,7 +14,7 @@ use crate::spec::Level;
 
 use super::check::{self, Part, Window};
 use super::client::{self, Answer, Request};
-use super::exec::{CaseRun, describe_answer, describe_request};
+use super::exec::{CaseRun, HANDED_OUT, describe_answer, describe_request};
 use super::fact::{Fact, Violation};
 use super::prepare::PreparedStep;
 use super::snapshot;
@@ -61,6 +61,8 @@ impl CaseRun<'_> {
         }
         let sent = if ps.step.pages {
             send_pages(&request)
+        } else if !ps.until.is_empty() {
+            self.send_until(ps, &request)
         } else {
             client::send(&request)
         };
@@ -96,13 +98,40 @@ impl CaseRun<'_> {
         out
     }
 
+    /// Send a step again and again (a few times a second) until its `until` checks hold or
+    /// its time is up; the last answer is judged as usual.
+    fn send_until(&self, ps: &PreparedStep, request: &Request) -> Result<Answer, String> {
+        let deadline =
+            std::time::Instant::now() + std::time::Duration::from_millis(ps.step.until_ms);
+        let window = Window::new(self.options.started_ms);
+        loop {
+            let answer = client::send(request)?;
+            let holds = ps.until.iter().all(|c| {
+                let (_, differences) = check::evaluate(c, &answer, &self.vars, &window);
+                differences.is_empty()
+            });
+            if holds || std::time::Instant::now() >= deadline {
+                return Ok(answer);
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+    }
+
     /// The request of a step: path, body and principal, placeholders substituted, and how
-    /// to show who sends it.
+    /// to show who sends it. A path that is a URL the endpoint handed out is used as it
+    /// is, on whatever host, and never gets a token: it carries its own credential.
     fn request(&self, ps: &PreparedStep) -> Result<(Request, String), String> {
         let step = &ps.step;
         let table_bug =
             |e: String| format!("the case table is wrong (not a verdict on the endpoint): {e}");
         let path = vars::splice(step.path, &self.vars).map_err(table_bug)?;
+        let handed_out = !step.path.starts_with('/');
+        if handed_out && !(path.starts_with("http://") || path.starts_with("https://")) {
+            return Err(format!(
+                "{}: expected an absolute http(s) URL, got {path:?}",
+                step.path
+            ));
+        }
         let (body, content_type) = match step.body {
             Body::Json(_) => {
                 let value = ps
@@ -121,7 +150,43 @@ impl CaseRun<'_> {
                     .into_bytes(),
                 content_type.map(str::to_string),
             ),
+            Body::Blob(blobs) => (crate::blob::concat(blobs), None),
         };
+        let mut headers = Vec::new();
+        for (k, v) in step.headers {
+            headers.push((
+                k.to_string(),
+                vars::splice(v, &self.vars).map_err(table_bug)?,
+            ));
+        }
+        if let Some(h) = step.headers_from {
+            match vars::substitute(&Value::String(h.to_string()), &self.vars).map_err(table_bug)? {
+                Value::Object(m) => {
+                    for (k, v) in m {
+                        let Value::String(v) = v else {
+                            return Err(format!("{h}: the header {k:?} is {v}, not a string"));
+                        };
+                        headers.push((k, v));
+                    }
+                }
+                other => return Err(format!("{h} is {other}, not a mapping of headers")),
+            }
+        }
+        if handed_out {
+            let request = Request {
+                method: step.method.as_str(),
+                url: path,
+                token: None,
+                headers,
+                body,
+                content_type,
+                expected_status: match step.expect {
+                    Expect::Error(s, _) | Expect::Status(s) => Some(s),
+                    Expect::Ok | Expect::Accepted | Expect::Refused => None,
+                },
+            };
+            return Ok((request, HANDED_OUT.into()));
+        }
         let (token, who) = match step.who {
             Who::Owner => (
                 Some(self.target.owner.token().to_string()),
@@ -147,11 +212,7 @@ impl CaseRun<'_> {
             method: step.method.as_str(),
             url: format!("{}{path}", self.target.base),
             token,
-            headers: step
-                .headers
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect(),
+            headers,
             body,
             content_type,
             expected_status: match step.expect {
@@ -218,6 +279,7 @@ impl CaseRun<'_> {
         let step = &ps.step;
         let body_text = match step.body {
             Body::Json(t) | Body::Raw { text: t, .. } => t,
+            Body::Blob(_) => "(bytes)",
         };
         // The request template, not the substituted one: stable from run to run.
         let description = format!(

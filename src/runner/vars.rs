@@ -2,7 +2,8 @@
 //!
 //! `$name` (letters, digits, `_`) is a variable: a built-in (`$project`, `$owner`, `$run`
 //! ...) or a value captured by an earlier step. `$pad(N,TAIL)` is a string of exactly `N`
-//! UTF-8 bytes. `$$` is a literal `$`; `$dnanexus_link` is the API's reserved key and is
+//! UTF-8 bytes. `$md5(N,SEED)` and `$md5b64(N,SEED)` are the hex and base64 MD5 of the
+//! blob of `N` bytes of seed `SEED` (see [`crate::blob`]): the file cases' part checksums. `$$` is a literal `$`; `$dnanexus_link` is the API's reserved key and is
 //! left alone. A JSON string that is exactly one placeholder becomes the variable's JSON
 //! value whatever its type; inside a longer string the value must be a string.
 //!
@@ -12,6 +13,8 @@
 use std::collections::BTreeMap;
 
 use serde_json::Value;
+
+use crate::blob::{Blob, blob_md5};
 
 /// The reserved key of the API's link objects: never a placeholder.
 const LINK_KEY: &str = "dnanexus_link";
@@ -25,6 +28,24 @@ enum Piece<'a> {
     Text(&'a str),
     Var(&'a str),
     Pad(usize, &'a str),
+    /// The MD5 of a blob: hex, or base64 when `.1` is true.
+    Md5(Blob, bool),
+}
+
+/// `N,SEED` of `$md5(N,SEED)`.
+fn blob_args(args: &str, text: &str) -> Result<Blob, String> {
+    let (n, seed) = args
+        .split_once(',')
+        .ok_or_else(|| format!("$md5 needs N,SEED in {text:?}"))?;
+    let len = n
+        .trim()
+        .parse()
+        .map_err(|_| format!("$md5: {n:?} is not a byte count in {text:?}"))?;
+    let seed = seed
+        .trim()
+        .parse()
+        .map_err(|_| format!("$md5: {seed:?} is not a seed (0-255) in {text:?}"))?;
+    Ok(Blob { len, seed })
 }
 
 /// Split `text` into literal text and placeholders.
@@ -39,6 +60,16 @@ fn scan(text: &str) -> Result<Vec<Piece<'_>>, String> {
         if let Some(tail) = after.strip_prefix('$') {
             pieces.push(Piece::Text("$"));
             rest = tail;
+        } else if let Some((args, b64)) = after
+            .strip_prefix("md5(")
+            .map(|a| (a, false))
+            .or_else(|| after.strip_prefix("md5b64(").map(|a| (a, true)))
+        {
+            let close = args
+                .find(')')
+                .ok_or_else(|| format!("unterminated $md5( in {text:?}"))?;
+            pieces.push(Piece::Md5(blob_args(&args[..close], text)?, b64));
+            rest = &args[close + 1..];
         } else if let Some(args) = after.strip_prefix("pad(") {
             let close = args
                 .find(')')
@@ -137,6 +168,7 @@ pub fn splice(text: &str, vars: &Vars) -> Result<String, String> {
         match piece {
             Piece::Text(t) => out.push_str(t),
             Piece::Pad(n, tail) => out.push_str(&pad(n, tail)),
+            Piece::Md5(b, b64) => out.push_str(&blob_md5(b, b64)),
             Piece::Var(name) => match lookup(vars, name)? {
                 Value::String(s) => out.push_str(s),
                 other => {
@@ -158,6 +190,7 @@ pub fn splice_raw(text: &str, vars: &Vars) -> Result<String, String> {
         match piece {
             Piece::Text(t) => out.push_str(t),
             Piece::Pad(n, tail) => out.push_str(&pad(n, tail)),
+            Piece::Md5(b, b64) => out.push_str(&blob_md5(b, b64)),
             Piece::Var(name) => match lookup(vars, name)? {
                 Value::String(s) => out.push_str(s),
                 other => out.push_str(&other.to_string()),
@@ -224,6 +257,21 @@ mod tests {
         assert_eq!(splice("/$project2/x", &vars()).unwrap(), "/project-2/x");
         assert_eq!(splice("a$$b", &vars()).unwrap(), "a$b");
         assert_eq!(splice("$dnanexus_link", &vars()).unwrap(), "$dnanexus_link");
+    }
+
+    #[test]
+    fn md5_of_blobs() {
+        let v = Vars::new();
+        assert_eq!(
+            splice("$md5(0,1)", &v).unwrap(),
+            "d41d8cd98f00b204e9800998ecf8427e"
+        );
+        assert_eq!(
+            splice("x$md5b64(0,1)", &v).unwrap(),
+            "x1B2M2Y8AsgTpgAmY7PhCfg=="
+        );
+        assert!(splice("$md5(1)", &v).is_err());
+        assert!(splice("$md5(1,300)", &v).is_err());
     }
 
     #[test]
