@@ -180,10 +180,7 @@ impl CaseRun<'_> {
                 headers,
                 body,
                 content_type,
-                expected_status: match step.expect {
-                    Expect::Error(s, _) | Expect::Status(s) => Some(s),
-                    Expect::Ok | Expect::Accepted | Expect::Refused => None,
-                },
+                expected_status: expected_status(step.expect),
             };
             return Ok((request, HANDED_OUT.into()));
         }
@@ -215,10 +212,7 @@ impl CaseRun<'_> {
             headers,
             body,
             content_type,
-            expected_status: match step.expect {
-                Expect::Error(s, _) | Expect::Status(s) => Some(s),
-                Expect::Ok | Expect::Accepted | Expect::Refused => None,
-            },
+            expected_status: expected_status(step.expect),
         };
         Ok((request, who))
     }
@@ -297,6 +291,14 @@ impl CaseRun<'_> {
                 out.violations.push(Violation::new(n, &fact, d));
             }
         }
+    }
+}
+
+/// The status a step expects, which the client must never take for throttling.
+fn expected_status(expect: Expect) -> Option<u16> {
+    match expect {
+        Expect::Error(s, _) | Expect::Status(s) => Some(s),
+        Expect::Ok | Expect::Accepted | Expect::Refused => None,
     }
 }
 
