@@ -153,6 +153,37 @@ pub struct RunArgs {
 }
 
 impl RunArgs {
+    /// The flags that change what a run judges, for the reports' run facts (never a token).
+    pub fn flags(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if self.strict {
+            out.push("--strict".to_string());
+        }
+        if let Some(b) = &self.baseline {
+            out.push(format!("--baseline {}", b.display()));
+        }
+        for f in &self.fault {
+            out.push(format!("--fault {f}"));
+        }
+        for v in &self.variant {
+            out.push(format!("--variant {v}"));
+        }
+        if let Some(f) = &self.libtest.filter {
+            out.push(if self.libtest.exact {
+                format!("--exact {f}")
+            } else {
+                f.clone()
+            });
+        }
+        for s in &self.libtest.skip {
+            out.push(format!("--skip {s}"));
+        }
+        if self.libtest.ignored {
+            out.push("--ignored".to_string());
+        }
+        out
+    }
+
     /// The target these arguments name. `dx_env` reads the dx client's variables (the
     /// CLI does; `cargo test` does not, so that it stays hermetic).
     pub fn target_spec(

@@ -76,10 +76,10 @@ fn run(args: RunArgs) -> ExitCode {
         report::summary_line(&reports),
         started.elapsed().as_secs_f64()
     );
+    let run = suite.run_info(args.flags(), started.elapsed());
     if let Err(e) = runner::write_reports(
         &reports,
-        &suite.target.label(),
-        &suite.options.run_id,
+        &run,
         args.json.as_deref(),
         args.junit.as_deref(),
         args.html.as_deref(),

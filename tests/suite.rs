@@ -22,6 +22,7 @@ struct Harness {
 }
 
 fn main() -> ExitCode {
+    let started = std::time::Instant::now();
     let args = Harness::parse().run;
     let spec = match args.target_spec(|k| std::env::var(k).ok(), false) {
         Ok(s) => s,
@@ -50,10 +51,10 @@ fn main() -> ExitCode {
     }
     let reports = suite.finished_reports(|t| !args.libtest.is_filtered_out(t));
     print!("{}", runner::epilogue(&reports, client::throttled()));
+    let run = suite.run_info(args.flags(), started.elapsed());
     if let Err(e) = runner::write_reports(
         &reports,
-        &suite.target.label(),
-        &suite.options.run_id,
+        &run,
         args.json.as_deref(),
         args.junit.as_deref(),
         args.html.as_deref(),

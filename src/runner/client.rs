@@ -49,6 +49,13 @@ static CLIENT: LazyLock<reqwest::Client> = LazyLock::new(|| {
 
 static THROTTLED: AtomicU64 = AtomicU64::new(0);
 
+static REQUESTS: AtomicU64 = AtomicU64::new(0);
+
+/// How many HTTP requests have been sent so far, retries after throttling included.
+pub fn requests() -> u64 {
+    REQUESTS.load(Ordering::Relaxed)
+}
+
 /// How many throttled answers (503/429 with `Retry-After`) have been waited out so far.
 pub fn throttled() -> u64 {
     THROTTLED.load(Ordering::Relaxed)
@@ -120,6 +127,7 @@ pub async fn send_async(request: &Request) -> Result<Answer, String> {
         for (name, value) in &request.headers {
             builder = builder.header(name, value);
         }
+        REQUESTS.fetch_add(1, Ordering::Relaxed);
         let response = builder
             .body(request.body.clone())
             .send()

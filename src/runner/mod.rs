@@ -48,7 +48,7 @@ use libtest_mimic::{Completion, Failed, Trial};
 
 pub use outcome::{Baseline, Outcome};
 pub use prepare::{Prepared, prepare};
-pub use report::CaseReport;
+pub use report::{CaseReport, RunInfo};
 pub use snapshot::SnapshotMode;
 pub use target::{Endpoint, Target, TargetSpec};
 
@@ -178,6 +178,23 @@ impl Suite {
         result
     }
 
+    /// The facts of this run for the reports: `flags` are the command-line flags that change
+    /// what is judged, `duration` how long it took.
+    pub fn run_info(&self, flags: Vec<String>, duration: std::time::Duration) -> RunInfo {
+        let started = std::time::UNIX_EPOCH
+            + std::time::Duration::from_millis(self.options.started_ms.max(0) as u64);
+        RunInfo {
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            run_id: self.options.run_id.clone(),
+            target: self.target.label(),
+            started: humantime::format_rfc3339_seconds(started).to_string(),
+            flags,
+            duration_ms: duration.as_millis() as u64,
+            requests: client::requests(),
+            throttled: client::throttled(),
+        }
+    }
+
     /// The reports gathered so far, with the statically ignored cases the run did not
     /// execute, sorted by name. `selected` says which case names the filter kept.
     pub fn finished_reports(&self, selected: impl Fn(&Trial) -> bool) -> Vec<CaseReport> {
@@ -293,8 +310,7 @@ pub fn epilogue(reports: &[CaseReport], throttled: u64) -> String {
 /// Write the reports asked for.
 pub fn write_reports(
     reports: &[CaseReport],
-    target: &str,
-    run_id: &str,
+    run: &RunInfo,
     json: Option<&std::path::Path>,
     junit: Option<&std::path::Path>,
     html: Option<&std::path::Path>,
@@ -303,13 +319,13 @@ pub fn write_reports(
         std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
     };
     if let Some(p) = json {
-        write(p, report::json(reports, target, run_id))?;
+        write(p, report::json(reports, run))?;
     }
     if let Some(p) = junit {
-        write(p, report::junit(reports, target)?)?;
+        write(p, report::junit(reports, run)?)?;
     }
     if let Some(p) = html {
-        write(p, report::html(reports, crate::cases::TABLES, target))?;
+        write(p, report::html(reports, crate::cases::TABLES, run))?;
     }
     Ok(())
 }
