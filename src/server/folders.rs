@@ -9,36 +9,12 @@
 
 use serde_json::{Value, json};
 
+use super::call::Call;
 use super::error::{ApiResult, invalid_input, invalid_state, not_found, not_found_msg};
 use super::fields::Fields;
 use super::input::{self, Input};
 use super::records;
-use super::routes::Call;
 use super::store::{Copy, Level, Project, State, Store};
-
-/// The methods this module answers on `/project-xxxx/` and `/container-xxxx/`.
-pub const METHODS: &[&str] = &[
-    "newFolder",
-    "listFolder",
-    "removeFolder",
-    "renameFolder",
-    "move",
-    "removeObjects",
-    "clone",
-];
-
-pub fn call(store: &mut Store, call: &Call) -> ApiResult<Value> {
-    match call.method {
-        "newFolder" => new_folder(store, call),
-        "listFolder" => list_folder(store, call),
-        "removeFolder" => remove_folder(store, call),
-        "renameFolder" => rename_folder(store, call),
-        "move" => move_(store, call),
-        "removeObjects" => remove_objects(store, call),
-        "clone" => clone(store, call),
-        _ => Err(not_found(call.subject)),
-    }
-}
 
 fn id_answer(call: &Call) -> ApiResult<Value> {
     Ok(json!({ "id": call.subject }))
@@ -94,7 +70,7 @@ fn delete_level(project: &Project) -> Level {
 
 /// `newFolder`: the parent must exist unless `parents`; an existing folder is
 /// InvalidState unless `parents` (which makes the call idempotent).
-fn new_folder(store: &mut Store, call: &Call) -> ApiResult<Value> {
+pub fn new_folder(store: &mut Store, call: &Call) -> ApiResult<Value> {
     let input = call.input();
     let folder = input.req_folder("folder")?;
     let parents = input.bool_or("parents", false)?;
@@ -113,7 +89,7 @@ fn new_folder(store: &mut Store, call: &Call) -> ApiResult<Value> {
 /// `listFolder`: both `objects` and `folders` are always sent (our reading when `only`
 /// limits them: the other list is empty). With `hasSubfolderFlags`, each folder is a
 /// `[path, hasSubfolders]` pair.
-fn list_folder(store: &mut Store, call: &Call) -> ApiResult<Value> {
+pub fn list_folder(store: &mut Store, call: &Call) -> ApiResult<Value> {
     let input = call.input();
     let folder = input.opt_folder("folder")?.unwrap_or_else(|| "/".into());
     let describe = describe_option(input, "describe")?;
@@ -177,7 +153,7 @@ pub fn describe_option(input: Input, key: &str) -> ApiResult<Option<Fields>> {
 /// `removeFolder`: the root cannot be removed (InvalidInput); a missing folder is
 /// ResourceNotFound unless `force`; a non-empty one needs `recurse` (else InvalidState).
 /// All work is done in one call, so `partial` always gets `completed: true`.
-fn remove_folder(store: &mut Store, call: &Call) -> ApiResult<Value> {
+pub fn remove_folder(store: &mut Store, call: &Call) -> ApiResult<Value> {
     let input = call.input();
     let folder = input.req_folder("folder")?;
     let recurse = input.bool_or("recurse", false)?;
@@ -224,7 +200,7 @@ fn remove_folder(store: &mut Store, call: &Call) -> ApiResult<Value> {
 /// `newpath` (a new full path, as `dx mv` sends). Both at once is ambiguous:
 /// InvalidInput (our reading). The target must not exist (InvalidState) and its parent
 /// must (ResourceNotFound).
-fn rename_folder(store: &mut Store, call: &Call) -> ApiResult<Value> {
+pub fn rename_folder(store: &mut Store, call: &Call) -> ApiResult<Value> {
     let input = call.input();
     let folder = input.req_folder("folder")?;
     let name = input.opt_str("name")?;
@@ -300,7 +276,7 @@ fn relocate_folder(store: &mut Store, project: &str, from: &str, to: &str) {
 
 /// `move`: folders land as `destination/<basename>`; objects listed explicitly go
 /// straight to `destination`, even if they were inside a listed folder.
-fn move_(store: &mut Store, call: &Call) -> ApiResult<Value> {
+pub fn move_objects(store: &mut Store, call: &Call) -> ApiResult<Value> {
     let input = call.input();
     let objects = input.opt_ids("objects")?.unwrap_or_default();
     let folders = input.opt_folders("folders")?.unwrap_or_default();
@@ -362,7 +338,7 @@ fn join(folder: &str, name: &str) -> String {
 
 /// `removeObjects`: unknown IDs (or IDs not in the container) are ResourceNotFound unless
 /// `force`. Removing the last copy of an object deletes it.
-fn remove_objects(store: &mut Store, call: &Call) -> ApiResult<Value> {
+pub fn remove_objects(store: &mut Store, call: &Call) -> ApiResult<Value> {
     let input = call.input();
     let objects = input
         .opt_ids("objects")?
@@ -390,7 +366,7 @@ fn remove_objects(store: &mut Store, call: &Call) -> ApiResult<Value> {
 /// `clone`: copies closed objects (an open one is InvalidState) and folders into another
 /// container, keeping IDs and `created`. Objects already in the destination are listed
 /// in `exists` and left alone. Needs VIEW on the source and UPLOAD on the destination.
-fn clone(store: &mut Store, call: &Call) -> ApiResult<Value> {
+pub fn clone(store: &mut Store, call: &Call) -> ApiResult<Value> {
     let input = call.input();
     let objects = input.opt_ids("objects")?.unwrap_or_default();
     let folders = input.opt_folders("folders")?.unwrap_or_default();

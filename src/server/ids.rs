@@ -13,6 +13,9 @@ pub const ID_LEN: usize = 24;
 /// Data-object classes: IDs of these are looked up in the object table.
 pub const DATA_CLASSES: &[&str] = &["record", "file", "applet", "workflow", "database"];
 
+/// Data-container classes.
+pub const CONTAINER_CLASSES: &[&str] = &["project", "container"];
+
 /// Every ASCII letter and digit: the alphabet of the `ids-any-alphanumeric` fault.
 pub const ALPHANUMERIC: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
@@ -64,7 +67,7 @@ pub fn is_id_of(id: &str, class: &str) -> bool {
 
 /// Whether a class names a data container.
 pub fn is_container_class(class: &str) -> bool {
-    class == "project" || class == "container"
+    CONTAINER_CLASSES.contains(&class)
 }
 
 #[cfg(test)]

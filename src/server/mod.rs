@@ -7,7 +7,10 @@
 //! - this file: the interface the runner and the CLI use ([`Config`], [`app`], [`run`],
 //!   [`start`]) and the shared state;
 //! - [`protocol`]: the layer every request goes through (methods, paths, content types,
-//!   JSON, authentication, headers, CORS), written once; [`routes`]: the route table;
+//!   JSON, authentication, headers, CORS), written once; [`routes`]: the route table, one
+//!   row per route, from which dispatch and the list of implemented routes both come;
+//! - [`call`]: what a handler is given (the table imports the handlers, the handlers
+//!   import only this);
 //! - [`error`]: error types and the status table; [`auth`]: bearer tokens; [`ids`]: entity
 //!   IDs; [`input`]: typed readers of input fields; [`fields`]: describe field selection;
 //! - [`store`]: the data model, behind one lock;
@@ -18,6 +21,7 @@
 
 pub mod auth;
 pub mod billing;
+pub mod call;
 pub mod error;
 pub mod faults;
 pub mod fields;

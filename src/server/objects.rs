@@ -9,41 +9,10 @@
 
 use serde_json::{Map, Value, json};
 
+use super::call::Call;
 use super::error::{ApiResult, invalid_input, invalid_state};
 use super::input;
-use super::routes::Call;
 use super::store::{Level, Object, State, Store};
-
-/// The methods this module answers (describe is in [`super::records`]).
-pub const METHODS: &[&str] = &[
-    "close",
-    "addTypes",
-    "removeTypes",
-    "setDetails",
-    "getDetails",
-    "setVisibility",
-    "rename",
-    "setProperties",
-    "addTags",
-    "removeTags",
-    "listProjects",
-];
-
-pub fn call(store: &mut Store, call: &Call) -> ApiResult<Value> {
-    match call.method {
-        "close" => close(store, call),
-        "addTypes" | "removeTypes" => types(store, call),
-        "setDetails" => set_details(store, call),
-        "getDetails" => get_details(store, call),
-        "setVisibility" => set_visibility(store, call),
-        "rename" | "setProperties" | "addTags" | "removeTags" => copy_metadata(store, call),
-        "listProjects" => list_projects(store, call),
-        other => Err(super::error::not_found(&format!(
-            "{}/{other}",
-            call.subject
-        ))),
-    }
-}
 
 fn id_answer(call: &Call) -> ApiResult<Value> {
     Ok(json!({ "id": call.subject }))
@@ -72,7 +41,7 @@ fn change_open(store: &mut Store, call: &Call, f: impl FnOnce(&mut Object)) -> A
 }
 
 /// `/class-xxxx/close`: idempotent; an already closed object answers with `detail`.
-fn close(store: &mut Store, call: &Call) -> ApiResult<Value> {
+pub fn close(store: &mut Store, call: &Call) -> ApiResult<Value> {
     if call.faults.on("close-needs-only-view") || call.faults.on("close-needs-contribute") {
         let obj = store.object(call.subject)?;
         let needed = if call.faults.on("close-needs-only-view") {
@@ -111,7 +80,7 @@ fn close(store: &mut Store, call: &Call) -> ApiResult<Value> {
     id_answer(call)
 }
 
-fn types(store: &mut Store, call: &Call) -> ApiResult<Value> {
+pub fn types(store: &mut Store, call: &Call) -> ApiResult<Value> {
     let types = call.input().req_types("types")?;
     let add = call.method == "addTypes";
     change_open(store, call, |obj| {
@@ -128,18 +97,18 @@ fn types(store: &mut Store, call: &Call) -> ApiResult<Value> {
 }
 
 /// The body is the details value itself.
-fn set_details(store: &mut Store, call: &Call) -> ApiResult<Value> {
+pub fn set_details(store: &mut Store, call: &Call) -> ApiResult<Value> {
     let details = input::details(call.body)?;
     change_open(store, call, |obj| obj.details = details)
 }
 
-fn get_details(store: &mut Store, call: &Call) -> ApiResult<Value> {
+pub fn get_details(store: &mut Store, call: &Call) -> ApiResult<Value> {
     let hint = call.input().opt_project("project")?;
     super::records::pick_copy(store, call.subject, hint, call.user)?;
     Ok(store.object(call.subject)?.details.clone())
 }
 
-fn set_visibility(store: &mut Store, call: &Call) -> ApiResult<Value> {
+pub fn set_visibility(store: &mut Store, call: &Call) -> ApiResult<Value> {
     let hidden = call
         .input()
         .opt_bool("hidden")?
@@ -148,7 +117,7 @@ fn set_visibility(store: &mut Store, call: &Call) -> ApiResult<Value> {
 }
 
 /// rename, setProperties, addTags, removeTags: one project's copy.
-fn copy_metadata(store: &mut Store, call: &Call) -> ApiResult<Value> {
+pub fn copy_metadata(store: &mut Store, call: &Call) -> ApiResult<Value> {
     let input = call.input();
     let project = input.req_project("project")?;
     enum Change {
@@ -205,7 +174,7 @@ fn copy_metadata(store: &mut Store, call: &Call) -> ApiResult<Value> {
 
 /// Each project holding a copy that the caller can see, with the caller's level there.
 /// Projects the caller cannot see are left out (the docs are silent).
-fn list_projects(store: &mut Store, call: &Call) -> ApiResult<Value> {
+pub fn list_projects(store: &mut Store, call: &Call) -> ApiResult<Value> {
     super::records::pick_copy(store, call.subject, None, call.user)?;
     let obj = store.object(call.subject)?;
     let mut out = Map::new();

@@ -30,10 +30,11 @@ use serde_json::{Value, json};
 
 use super::AppState;
 use super::auth;
-use super::error::{ApiError, ErrorType, invalid_input, malformed_json, not_found};
+use super::call::{Call, Handler};
+use super::error::{ApiError, ErrorType, invalid_input, malformed_json, not_found, not_found_msg};
 use super::faults;
 use super::ids;
-use super::routes::{self, Call, Route};
+use super::routes::{self, Route};
 use super::store::now_ms;
 
 /// The largest body we read. The platform's limit is [SILENT]; a bigger body is a client
@@ -227,19 +228,35 @@ fn post(state: &AppState, uri: &Uri, headers: &HeaderMap, bytes: &Bytes) -> Answ
         let entity = path.trim_start_matches('/');
         return not_found(entity).into();
     };
-    let Some(route) = routes::resolve(subject, method) else {
+    let found = routes::find(subject, method);
+    let Some((route, class, handler)) =
+        found.and_then(|(route, class)| Some((route, class, route.handler?)))
+    else {
         if unknown_route_500 {
             return ApiError::new(ErrorType::InternalError, "No handler for this path").into();
         }
+        if found.is_some() {
+            return not_found_msg(format!(
+                "The route /{subject}/{method} is not implemented by the dxconform reference server"
+            ))
+            .into();
+        }
         return not_found(subject).into();
     };
-    let mut answer = match read_and_run(state, &route, subject, method, uri, headers, bytes) {
+    let called = Called {
+        route,
+        class,
+        handler,
+        subject,
+        method,
+    };
+    let mut answer = match read_and_run(state, &called, uri, headers, bytes) {
         Ok(v) => Answer::ok(v),
         Err(e) => e.into(),
     };
     faults::rewrite(
         state.faults(),
-        route.class,
+        class,
         method,
         &mut answer.status,
         &mut answer.body,
@@ -247,12 +264,20 @@ fn post(state: &AppState, uri: &Uri, headers: &HeaderMap, bytes: &Bytes) -> Answ
     answer
 }
 
+/// A request's route, resolved.
+struct Called<'a> {
+    route: &'static Route,
+    /// The subject's class (`record` for `/record/new` and `/record-xxxx/describe`).
+    class: &'a str,
+    handler: Handler,
+    subject: &'a str,
+    method: &'a str,
+}
+
 /// Check the content type, parse the body, and run the route.
 fn read_and_run(
     state: &AppState,
-    route: &Route,
-    subject: &str,
-    method: &str,
+    called: &Called,
     uri: &Uri,
     headers: &HeaderMap,
     bytes: &Bytes,
@@ -268,23 +293,22 @@ fn read_and_run(
         Err(_) if faults.on("malformed-json-accepted") => json!({}),
         parsed => parsed?,
     };
-    faults::rewrite_request(faults, route.class, method, uri.query(), &mut body)?;
-    run(state, route, subject, method, headers, &body)
+    faults::rewrite_request(faults, called.class, called.method, uri.query(), &mut body)?;
+    run(state, called, headers, &body)
 }
 
 fn run(
     state: &AppState,
-    route: &Route,
-    subject: &str,
-    method: &str,
+    called: &Called,
     headers: &HeaderMap,
     body: &Value,
 ) -> Result<Value, ApiError> {
+    let (route, method) = (called.route, called.method);
     let mut store = state.lock();
     let faults = state.faults();
     let user = if faults.on("auth-not-enforced") && !headers.contains_key(AUTHORIZATION) {
         store.users.keys().next().cloned()
-    } else if route.needs_auth || (method == "greet" && faults.on("greet-requires-token")) {
+    } else if route.needs_token || (method == "greet" && faults.on("greet-requires-token")) {
         Some(auth::authenticate(&store, headers)?)
     } else {
         None
@@ -293,7 +317,7 @@ fn run(
         return Err(invalid_input("The input must be a JSON object (a hash)"));
     }
     let call = Call {
-        subject,
+        subject: called.subject,
         method,
         body,
         user: user.as_deref().unwrap_or(""),
@@ -306,7 +330,7 @@ fn run(
         .on("ids-any-alphanumeric")
         .then_some(ids::ALPHANUMERIC);
     std::panic::catch_unwind(AssertUnwindSafe(|| {
-        ids::with_alphabet(alphabet, || routes::call(&mut store, route, &call))
+        ids::with_alphabet(alphabet, || (called.handler)(&mut store, &call))
     }))
     .unwrap_or_else(|_| {
         Err(ApiError::new(

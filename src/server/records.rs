@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use serde_json::{Map, Value, json};
 
 use super::billing;
+use super::call::Call;
 use super::error::{
     ApiResult, ErrorType, invalid_input, not_found, not_found_msg, permission_denied,
 };
@@ -14,7 +15,6 @@ use super::faults::Faults;
 use super::fields::Fields;
 use super::ids;
 use super::input::{self, Input, LinkRules, Measure};
-use super::routes::Call;
 use super::store::{
     Copy, Level, NonceEntry, Object, State, Store, collect_links, links, now_ms, props_json,
     strings_json,

@@ -10,6 +10,7 @@
 use regex::{Regex, RegexBuilder};
 use serde_json::{Value, json};
 
+use super::call::Call;
 use super::error::{ApiResult, invalid_input};
 use super::fields::Fields;
 use super::folders::{describe_option, within};
@@ -17,22 +18,15 @@ use super::ids;
 use super::input::{self, Input, int_value};
 use super::projects;
 use super::records;
-use super::routes::Call;
 use super::store::{Level, Object, State, Store, links};
 
 /// The most results one page (or one bulk call) holds.
 pub const MAX_LIMIT: usize = 1000;
 
-pub fn call(store: &mut Store, call: &Call) -> ApiResult<Value> {
-    match call.method {
-        "findDataObjects" => find_data_objects(store, call),
-        "findProjects" => find_projects(store, call),
-        "describeDataObjects" => describe_data_objects(store, call),
-        "resolveDataObjects" => resolve_data_objects(store, call),
-        // Apps and global workflows do not exist here; `dx describe <name>` needs the
-        // empty answer rather than an error.
-        _ => Ok(json!({"results": [], "next": null})),
-    }
+/// `/system/findApps` and `/system/findGlobalWorkflows`: apps and global workflows do not
+/// exist here, and `dx describe <name>` needs the empty answer rather than an error.
+pub fn find_nothing(_: &mut Store, _: &Call) -> ApiResult<Value> {
+    Ok(json!({"results": [], "next": null}))
 }
 
 /// A name filter: exact string, `{"glob"}` or `{"regexp"[, "flags"]}`.
@@ -267,7 +261,7 @@ fn page(
 }
 
 /// `/system/findDataObjects`.
-fn find_data_objects(store: &mut Store, call: &Call) -> ApiResult<Value> {
+pub fn find_data_objects(store: &mut Store, call: &Call) -> ApiResult<Value> {
     let input = call.input();
     let class = input.opt_str("class")?;
     let state = input.opt_str("state")?.unwrap_or("any");
@@ -432,7 +426,7 @@ fn find_data_objects(store: &mut Store, call: &Call) -> ApiResult<Value> {
 }
 
 /// `/system/findProjects`: `results` of `{id, level}` (plus `describe` on request).
-fn find_projects(store: &mut Store, call: &Call) -> ApiResult<Value> {
+pub fn find_projects(store: &mut Store, call: &Call) -> ApiResult<Value> {
     let input = call.input();
     let name = input.get("name").map(NameFilter::read).transpose()?;
     let level = read_level(input)?;
@@ -508,7 +502,7 @@ fn find_projects(store: &mut Store, call: &Call) -> ApiResult<Value> {
 /// `/system/describeDataObjects`: one `{"describe": ...}` per entry, in input order. An
 /// entry that cannot be described (unknown, or not viewable) gets `{"error": {...}}` in
 /// its place instead of failing the whole call (the docs are silent; our reading).
-fn describe_data_objects(store: &mut Store, call: &Call) -> ApiResult<Value> {
+pub fn describe_data_objects(store: &mut Store, call: &Call) -> ApiResult<Value> {
     let input = call.input();
     let objects = input
         .opt_array("objects")?
@@ -560,7 +554,7 @@ fn describe_data_objects(store: &mut Store, call: &Call) -> ApiResult<Value> {
 /// `/system/resolveDataObjects`: for each `{name, project?, folder?}`, the objects with
 /// exactly that name directly in that folder (default `/`). Entries naming a project the
 /// caller cannot view resolve to `[]` (our reading).
-fn resolve_data_objects(store: &mut Store, call: &Call) -> ApiResult<Value> {
+pub fn resolve_data_objects(store: &mut Store, call: &Call) -> ApiResult<Value> {
     let input = call.input();
     let objects = input
         .opt_array("objects")?
