@@ -109,6 +109,7 @@ fn serve(args: ServeArgs) -> ExitCode {
     let config = server::Config {
         users: users.clone(),
         faults: args.fault.clone(),
+        variants: Vec::new(),
         latency_ms: args.latency,
         billing_fixtures: args.billing_fixtures,
     };

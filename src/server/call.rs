@@ -8,8 +8,8 @@ use axum::http::HeaderMap;
 use serde_json::{Map, Value};
 
 use super::error::ApiResult;
-use super::faults::Faults;
 use super::input::Input;
+use super::rules::Rules;
 use super::store::Store;
 
 /// A route handler: the store, locked for the whole call, and the call.
@@ -23,7 +23,8 @@ pub struct Call<'a> {
     /// The authenticated user's ID (empty only for routes without authentication).
     pub user: &'a str,
     pub headers: &'a HeaderMap,
-    pub faults: &'a Faults,
+    /// The rules in force: what the route must check and how.
+    pub rules: &'a Rules,
 }
 
 impl<'a> Call<'a> {

@@ -2,10 +2,11 @@
 //! listFolder, removeFolder, renameFolder, move, removeObjects, clone (folders-and-
 //! deletion and cloning pages). Paths are normalised by [`super::input::folder`].
 //!
-//! Levels where the docs are silent (our reading): newFolder, move and renameFolder need
-//! UPLOAD (they create folders and place objects, deleting nothing); removing objects
-//! needs CONTRIBUTE, or ADMINISTER in a protected project; removing only empty folders
-//! needs UPLOAD.
+//! Levels, read from [`super::rules::Levels`]: newFolder, move and renameFolder need
+//! `place` (UPLOAD, our reading where the docs are silent: they create folders and place
+//! objects, deleting nothing); removing objects needs `remove` (CONTRIBUTE), or
+//! `remove_protected` (ADMINISTER) in a protected project; removing only empty folders
+//! needs `place`.
 
 use serde_json::{Value, json};
 
@@ -14,6 +15,7 @@ use super::error::{ApiResult, invalid_input, invalid_state, not_found, not_found
 use super::fields::Fields;
 use super::input::{self, Input};
 use super::records;
+use super::rules::{Levels, Rules};
 use super::store::{Copy, Level, Project, State, Store};
 
 fn id_answer(call: &Call) -> ApiResult<Value> {
@@ -60,11 +62,11 @@ fn objects_under(store: &Store, project: &Project, folder: &str) -> Vec<String> 
 }
 
 /// The level removing objects needs: CONTRIBUTE, ADMINISTER when protected.
-fn delete_level(project: &Project) -> Level {
+fn delete_level(project: &Project, levels: &Levels) -> Level {
     if project.protected {
-        Level::Administer
+        levels.remove_protected
     } else {
-        Level::Contribute
+        levels.remove
     }
 }
 
@@ -74,7 +76,7 @@ pub fn new_folder(store: &mut Store, call: &Call) -> ApiResult<Value> {
     let input = call.input();
     let folder = input.req_folder("folder")?;
     let parents = input.bool_or("parents", false)?;
-    let p = store.require(call.subject, call.user, Level::Upload)?;
+    let p = store.require(call.subject, call.user, call.rules.levels.place)?;
     if p.has_folder(&folder) {
         if !parents {
             return Err(invalid_state(format!("The folder {folder} already exists")));
@@ -92,7 +94,7 @@ pub fn new_folder(store: &mut Store, call: &Call) -> ApiResult<Value> {
 pub fn list_folder(store: &mut Store, call: &Call) -> ApiResult<Value> {
     let input = call.input();
     let folder = input.opt_folder("folder")?.unwrap_or_else(|| "/".into());
-    let describe = describe_option(input, "describe")?;
+    let describe = describe_option(input, "describe", call.rules)?;
     let only = input.opt_str("only")?.unwrap_or("all");
     if !["all", "folders", "objects"].contains(&only) {
         return Err(invalid_input(
@@ -130,7 +132,7 @@ pub fn list_folder(store: &mut Store, call: &Call) -> ApiResult<Value> {
             }
             let mut entry = json!({ "id": id });
             if let Some(fields) = &describe {
-                entry["describe"] = records::describe_copy(obj, &p.id, fields);
+                entry["describe"] = records::describe_copy(obj, &p.id, fields, call.rules.links);
             }
             objects.push(entry);
         }
@@ -139,11 +141,11 @@ pub fn list_folder(store: &mut Store, call: &Call) -> ApiResult<Value> {
 }
 
 /// A `describe` option: false, true (the defaults) or a describe input.
-pub fn describe_option(input: Input, key: &str) -> ApiResult<Option<Fields>> {
+pub fn describe_option(input: Input, key: &str, rules: &Rules) -> ApiResult<Option<Fields>> {
     match input.get(key) {
         None | Some(Value::Bool(false)) => Ok(None),
-        Some(Value::Bool(true)) => Ok(Some(Fields::of(records::DEFAULT_FIELDS))),
-        Some(Value::Object(m)) => records::read_fields(Input(m)).map(Some),
+        Some(Value::Bool(true)) => Ok(Some(records::default_fields(rules))),
+        Some(Value::Object(m)) => records::read_fields(Input(m), rules).map(Some),
         Some(_) => Err(invalid_input(format!(
             "Expected \"{key}\" to be a boolean or a describe input mapping"
         ))),
@@ -170,7 +172,7 @@ pub fn remove_folder(store: &mut Store, call: &Call) -> ApiResult<Value> {
     let p = store.require(call.subject, call.user, Level::View)?;
     if !p.has_folder(&folder) {
         if force {
-            store.require(call.subject, call.user, Level::Upload)?;
+            store.require(call.subject, call.user, call.rules.levels.place)?;
             return Ok(answer);
         }
         return Err(folder_missing(call.subject, &folder));
@@ -183,9 +185,9 @@ pub fn remove_folder(store: &mut Store, call: &Call) -> ApiResult<Value> {
         )));
     }
     let needed = if objects.is_empty() {
-        Level::Upload
+        call.rules.levels.place
     } else {
-        delete_level(p)
+        delete_level(p, &call.rules.levels)
     };
     store.require(call.subject, call.user, needed)?;
     store.remove_copies(call.subject, &objects);
@@ -233,7 +235,7 @@ pub fn rename_folder(store: &mut Store, call: &Call) -> ApiResult<Value> {
     if within(&target, &folder) && target != folder {
         return Err(invalid_input("A folder cannot be moved inside itself"));
     }
-    let p = store.require(call.subject, call.user, Level::Upload)?;
+    let p = store.require(call.subject, call.user, call.rules.levels.place)?;
     if !p.has_folder(&folder) {
         return Err(folder_missing(call.subject, &folder));
     }
@@ -285,7 +287,7 @@ pub fn move_objects(store: &mut Store, call: &Call) -> ApiResult<Value> {
     if folders.iter().any(|f| f == "/") {
         return Err(invalid_input("The root folder cannot be moved"));
     }
-    let p = store.require(call.subject, call.user, Level::Upload)?;
+    let p = store.require(call.subject, call.user, call.rules.levels.place)?;
     if !p.has_folder(&destination) {
         return Err(folder_missing(call.subject, &destination));
     }
@@ -345,7 +347,7 @@ pub fn remove_objects(store: &mut Store, call: &Call) -> ApiResult<Value> {
         .ok_or_else(|| invalid_input("Expected key \"objects\" to be present"))?;
     let force = input.bool_or("force", false)?;
     let p = store.require(call.subject, call.user, Level::View)?;
-    let needed = delete_level(p);
+    let needed = delete_level(p, &call.rules.levels);
     store.require(call.subject, call.user, needed)?;
     let mut present = Vec::new();
     for id in objects {
@@ -376,7 +378,7 @@ pub fn clone(store: &mut Store, call: &Call) -> ApiResult<Value> {
         .unwrap_or_else(|| "/".into());
     let parents = input.bool_or("parents", false)?;
     let src = store.require(call.subject, call.user, Level::View)?;
-    let dst = store.require(dest_project, call.user, Level::Upload)?;
+    let dst = store.require(dest_project, call.user, call.rules.levels.place)?;
     if !parents && !dst.has_folder(&destination) {
         return Err(folder_missing(dest_project, &destination));
     }

@@ -97,7 +97,7 @@ pub fn new(store: &mut Store, call: &Call) -> ApiResult<Value> {
     let description = input.opt_str("description")?;
     let flags = read_flags(input)?;
     let tags = input.opt_tags("tags")?;
-    let properties = input.opt_properties("properties")?;
+    let properties = input.opt_properties("properties", &call.rules.limits)?;
     let bill_to = input.opt_str("billTo")?;
     let region = input.opt_str("region")?;
     if let Some(r) = region
@@ -117,7 +117,7 @@ pub fn new(store: &mut Store, call: &Call) -> ApiResult<Value> {
         // Only self-billing exists here; an org we do not know cannot be billed.
         return Err(not_found(b));
     }
-    let id = store.create_project("project", &name, call.user);
+    let id = store.create_project("project", &name, call.user, call.rules.id_alphabet);
     let p = store.project_mut(&id)?;
     p.summary = summary.unwrap_or_default().to_string();
     p.description = description.unwrap_or_default().to_string();
@@ -141,7 +141,7 @@ pub fn describe(store: &mut Store, call: &Call) -> ApiResult<Value> {
 
 /// A project describe input's field selection.
 pub fn read_fields(input: Input) -> ApiResult<Fields> {
-    Fields::read(input, DEFAULT_FIELDS, DEPRECATED_FLAGS)
+    Fields::read(input, DEFAULT_FIELDS, DEPRECATED_FLAGS, false)
 }
 
 /// The describe hash of a project as `user` sees it (the caller has checked access).
@@ -235,7 +235,7 @@ pub fn update(store: &mut Store, call: &Call) -> ApiResult<Value> {
     let unset_allowed = input.bool_or("unsetAllowedExecutables", false)?;
     let db_restricted = input.opt_bool("databaseResultsRestricted")?;
     let unset_db = input.bool_or("unsetDatabaseResultsRestricted", false)?;
-    store.require(call.subject, call.user, Level::Administer)?;
+    store.require(call.subject, call.user, call.rules.levels.administer)?;
     let p = store.project_mut(call.subject)?;
     // Observed rule: downloads cannot be unrestricted while the preview viewer is.
     let mut download = p.download_restricted;
@@ -287,7 +287,7 @@ pub fn update(store: &mut Store, call: &Call) -> ApiResult<Value> {
 /// to be a boolean.
 pub fn destroy(store: &mut Store, call: &Call) -> ApiResult<Value> {
     call.input().opt_bool("terminateJobs")?;
-    store.require(call.subject, call.user, Level::Administer)?;
+    store.require(call.subject, call.user, call.rules.levels.administer)?;
     store.destroy_project(call.subject);
     id_answer(call)
 }
@@ -306,7 +306,7 @@ pub fn invite(store: &mut Store, call: &Call) -> ApiResult<Value> {
     if invitee == "PUBLIC" && level != Level::View {
         return Err(invalid_input("PUBLIC can only be granted VIEW"));
     }
-    store.require(call.subject, call.user, Level::Administer)?;
+    store.require(call.subject, call.user, call.rules.levels.administer)?;
     if invitee != "PUBLIC" && !store.users.contains_key(invitee) {
         return Err(not_found(invitee));
     }
@@ -349,7 +349,7 @@ pub fn decrease_permissions(store: &mut Store, call: &Call) -> ApiResult<Value> 
         };
         changes.push((member.clone(), level));
     }
-    store.require(call.subject, call.user, Level::Administer)?;
+    store.require(call.subject, call.user, call.rules.levels.administer)?;
     let p = store.project_mut(call.subject)?;
     for (member, level) in &changes {
         if let (Some(current), Some(new)) = (p.members.get(member), level)
@@ -405,7 +405,7 @@ pub fn leave(store: &mut Store, call: &Call) -> ApiResult<Value> {
 /// Project tags: CONTRIBUTE (changing the container's metadata; [SILENT] in the docs).
 pub fn tags(store: &mut Store, call: &Call) -> ApiResult<Value> {
     let tags = call.input().req_tags("tags")?;
-    store.require(call.subject, call.user, Level::Contribute)?;
+    store.require(call.subject, call.user, call.rules.levels.project_metadata)?;
     let p = store.project_mut(call.subject)?;
     if call.method == "addTags" {
         for t in tags {
@@ -421,8 +421,10 @@ pub fn tags(store: &mut Store, call: &Call) -> ApiResult<Value> {
 }
 
 pub fn set_properties(store: &mut Store, call: &Call) -> ApiResult<Value> {
-    let updates = call.input().req_property_update("properties")?;
-    store.require(call.subject, call.user, Level::Contribute)?;
+    let updates = call
+        .input()
+        .req_property_update("properties", &call.rules.limits)?;
+    store.require(call.subject, call.user, call.rules.levels.project_metadata)?;
     let p = store.project_mut(call.subject)?;
     for (k, v) in updates {
         match v {
