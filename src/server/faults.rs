@@ -326,7 +326,7 @@ pub static FAULTS: &[Fault] = &[
         name: "greet-requires-token",
         description: "`/system/greet` without a token answers 401 instead of greeting",
         items: &["authentication#rule.greet-without-token"],
-        edit: Edit::rules(|r| r.auth.open_routes_open = false),
+        edit: Edit::rules(|r| r.auth.open_routes = false),
     },
     Fault {
         name: "ids-any-alphanumeric",

@@ -7,17 +7,23 @@
 //! - this file: the interface the runner and the CLI use ([`Config`], [`app`], [`run`],
 //!   [`start`]) and the shared state;
 //! - [`protocol`]: the layer every request goes through (methods, paths, content types,
-//!   JSON, authentication, headers, CORS), written once; [`routes`]: the route table, one
-//!   row per route, from which dispatch and the list of implemented routes both come;
+//!   JSON, authentication, statuses, headers, CORS), written once; [`routes`]: the route
+//!   table, one row per route, from which dispatch and the list of implemented routes
+//!   both come;
 //! - [`call`]: what a handler is given (the table imports the handlers, the handlers
 //!   import only this);
-//! - [`error`]: error types and the status table; [`auth`]: bearer tokens; [`ids`]: entity
-//!   IDs; [`input`]: typed readers of input fields; [`fields`]: describe field selection;
+//! - [`rules`]: the documented knobs (limits, levels, statuses, defaults, link rules,
+//!   search defaults, the ID alphabet...) that the protocol layer and the routes read;
+//! - [`error`]: error types and bodies; [`auth`]: bearer tokens; [`ids`]: entity IDs;
+//!   [`input`]: typed readers of input fields; [`fields`]: describe field selection;
 //! - [`store`]: the data model, behind one lock;
 //! - route families: [`records`] (`/record/new`, record describe), [`objects`] (the other
 //!   data-object routes), [`projects`], [`folders`] (folders, move, clone, removal),
 //!   [`search`] (`find*`, bulk describe, resolve), [`system`] (whoami, users, test routes);
-//! - [`billing`]: the billing fixture projects; [`faults`]: the self-check's fault catalogue.
+//! - [`billing`]: the billing fixture projects;
+//! - the self-check: [`edit`] (what a fault or a variant does: a rules change or a
+//!   rewrite of the request, the answer, its bytes or headers), [`faults`] (ways to break
+//!   the documentation) and [`variants`] (ways to differ from this server within it).
 
 pub mod auth;
 pub mod billing;

@@ -143,7 +143,9 @@ pub fn copy_metadata(store: &mut Store, call: &Call) -> ApiResult<Value> {
         "addTags" => Change::AddTags(input.req_tags("tags")?),
         _ => Change::RemoveTags(input.req_tags("tags")?),
     };
-    store.require_copy_write(call.subject, project, call.user, &call.rules.levels)?;
+    let levels = &call.rules.levels;
+    let needed = (levels.copy_open, levels.copy_closed);
+    store.require_copy_write(call.subject, project, call.user, needed)?;
     let obj = store.object_mut(call.subject)?;
     let frozen = &call.rules.frozen;
     let refused = match change {

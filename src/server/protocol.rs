@@ -296,7 +296,7 @@ fn run(
     let mut store = state.lock();
     let user = if !rules.auth.token_required && !headers.contains_key(AUTHORIZATION) {
         store.users.keys().next().cloned()
-    } else if route.needs_token || !rules.auth.open_routes_open {
+    } else if route.needs_token || !rules.auth.open_routes {
         Some(auth::authenticate(&store, headers, &rules.auth)?)
     } else {
         None

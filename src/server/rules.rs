@@ -16,25 +16,36 @@ use super::store::Level;
 /// Everything a server may be configured to do differently.
 #[derive(Debug, Clone)]
 pub struct Rules {
+    /// How requests are read: methods, path decoding, content type, body shape.
     pub protocol: Protocol,
+    /// How CORS preflights are answered.
     pub cors: Cors,
+    /// What needs a token, and the error for a missing one.
     pub auth: Auth,
     /// The HTTP status of each error type.
     pub status: Statuses,
     /// The alphabet new IDs are drawn from: [DOC] 32 characters, digits and consonants
     /// without lookalikes (entity-IDs page).
     pub id_alphabet: &'static [u8],
+    /// Size limits and how they are measured.
     pub limits: Limits,
+    /// What a link in details must look like, and how describe lists links.
     pub links: LinkRules,
+    /// The permission level each operation needs.
     pub levels: Levels,
     /// What a closed object refuses.
     pub frozen: Frozen,
+    /// What close does.
     pub close: Close,
+    /// How nonces are honoured.
     pub nonce: Nonces,
     /// What `/record/new` does with what it is given, or not.
     pub record_new: RecordNew,
+    /// A data object's describe: default fields, flags, the project hint.
     pub describe: Describe,
+    /// Search defaults: visibility, limits, page size, order, access.
     pub search: Search,
+    /// Which billing states refuse new data.
     pub billing: Billing,
     /// Milliseconds every answer is held back: [SILENT] in the docs; `serve --latency`
     /// sets it to exercise clients' time-outs.
@@ -58,7 +69,7 @@ impl Default for Rules {
             },
             auth: Auth {
                 token_required: true,
-                open_routes_open: true,
+                open_routes: true,
                 missing_token: ErrorType::PermissionDenied,
             },
             status: Statuses::default(),
@@ -192,7 +203,7 @@ pub struct Auth {
     pub token_required: bool,
     /// [OBSERVED] The routes the table marks open (`/system/greet`) answer without a
     /// token. When off, they need one too.
-    pub open_routes_open: bool,
+    pub open_routes: bool,
     /// The error for a call without `Authorization`: [OBSERVED] PermissionDenied (401);
     /// the docs are silent, and tests may accept either 401 type.
     pub missing_token: ErrorType,
@@ -202,26 +213,26 @@ pub struct Auth {
 /// Every deterministic error is a 4xx, so that clients do not retry it.
 #[derive(Debug, Clone)]
 pub struct Statuses {
-    /// 400.
+    /// 400: a body that does not parse, or [DOC] a wrong content type.
     pub malformed_json: StatusCode,
-    /// 401.
+    /// 401: [OBSERVED] an unknown or expired token.
     pub invalid_authentication: StatusCode,
     /// 401, not 403: [CLIENT] dx treats it as 401, as the platform answers.
     pub permission_denied: StatusCode,
-    /// 403.
+    /// 403: the billing account is at its spending limit.
     pub spending_limit_exceeded: StatusCode,
     /// [SILENT] listed on the records page with no status anywhere; 403, like
     /// SpendingLimitExceeded, is our reading.
     pub org_expired: StatusCode,
-    /// 404.
+    /// 404: [OBSERVED] an unknown entity or route.
     pub resource_not_found: StatusCode,
-    /// 405.
+    /// 405: a method other than POST.
     pub method_not_allowed: StatusCode,
     /// 422: [OBSERVED]; dxpy never retries 422.
     pub invalid_input: StatusCode,
-    /// 422.
+    /// 422: not allowed in the object's current state.
     pub invalid_state: StatusCode,
-    /// 422.
+    /// 422: an object named in the input has the wrong class.
     pub invalid_type: StatusCode,
     /// 429: throttling, retried after `Retry-After`.
     pub rate_limit_conditional: StatusCode,
@@ -371,8 +382,9 @@ pub struct Levels {
 /// on a closed object with InvalidState.
 #[derive(Debug, Clone)]
 pub struct Frozen {
-    /// [DOC] types are frozen.
+    /// [DOC] types are frozen: addTypes...
     pub add_types: bool,
+    /// ...and removeTypes.
     pub remove_types: bool,
     /// [DOC] details are frozen.
     pub details: bool,

@@ -12,7 +12,6 @@ use serde_json::{Map, Value};
 
 use super::error::{ApiResult, not_found, not_found_msg, permission_denied};
 use super::ids;
-use super::rules::Levels;
 
 /// A permission level, in the documented order VIEW < UPLOAD < CONTRIBUTE < ADMINISTER.
 /// "No access" is `None` in an `Option<Level>`.
@@ -353,14 +352,15 @@ impl Store {
         self.require(project, user, needed).map(|_| ())
     }
 
-    /// Check the level a per-copy metadata change needs (UPLOAD while open, CONTRIBUTE
-    /// once closed, as `levels` say) on `project`, which must hold the object.
+    /// Check the level a per-copy metadata change needs on `project`, which must hold the
+    /// object: `open` while the object is open (UPLOAD), `closed` once it is closed
+    /// (CONTRIBUTE).
     pub fn require_copy_write(
         &self,
         id: &str,
         project: &str,
         user: &str,
-        levels: &Levels,
+        (open, closed): (Level, Level),
     ) -> ApiResult<()> {
         let obj = self.object(id)?;
         self.require(project, user, Level::View)?;
@@ -370,8 +370,8 @@ impl Store {
             )));
         }
         let needed = match obj.state {
-            State::Open => levels.copy_open,
-            State::Closed => levels.copy_closed,
+            State::Open => open,
+            State::Closed => closed,
         };
         self.require(project, user, needed).map(|_| ())
     }
