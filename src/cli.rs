@@ -8,7 +8,8 @@
 //! dxconform [run] [--endpoint URL] [--token T] [--peer-token T] [--strict] [--baseline FILE]
 //!                 [--junit FILE] [--json FILE] [--html FILE] [--keep]
 //!                 [FILTER] [--exact] [--skip PATTERN] [--list] [--ignored] [--test-threads N]
-//! dxconform serve [--listen ADDR] [--user HANDLE=TOKEN]... [--fault NAME] [--latency MS]
+//! dxconform serve [--listen ADDR] [--user HANDLE=TOKEN]... [--fault NAME]... [--variant NAME]...
+//!                 [--latency MS]
 //! dxconform coverage
 //! dxconform faults
 //! dxconform sweep --endpoint URL --token T
@@ -291,6 +292,11 @@ pub struct ServeArgs {
     #[arg(long, value_name = "NAME")]
     pub fault: Vec<String>,
 
+    /// Switch on a variant: a way to differ from the reference server that the
+    /// documentation allows (repeatable; an unknown name lists them).
+    #[arg(long, value_name = "NAME")]
+    pub variant: Vec<String>,
+
     /// Milliseconds added to every answer, to exercise clients' time-outs.
     #[arg(long, value_name = "MS", default_value_t = 0)]
     pub latency: u64,
@@ -375,6 +381,12 @@ mod tests {
             "bob=U",
             "--fault",
             "f",
+            "--fault",
+            "g",
+            "--variant",
+            "v",
+            "--variant",
+            "w",
         ]);
         let Some(Command::Serve(s)) = cli.command else {
             panic!("not serve")
@@ -384,6 +396,10 @@ mod tests {
             vec![("alice".into(), "T".into()), ("bob".into(), "U".into())]
         );
         assert!(s.billing_fixtures);
+        assert_eq!(
+            (s.fault, s.variant),
+            (vec!["f".into(), "g".into()], vec!["v".into(), "w".into()])
+        );
         assert!(Cli::try_parse_from(["dxconform", "serve", "--user", "alice"]).is_err());
         assert!(matches!(
             parse(&["coverage"]).command,

@@ -109,6 +109,7 @@ fn serve(args: ServeArgs) -> ExitCode {
     let config = server::Config {
         users: users.clone(),
         faults: args.fault.clone(),
+        variants: args.variant.clone(),
         latency_ms: args.latency,
         billing_fixtures: args.billing_fixtures,
     };
@@ -119,6 +120,16 @@ fn serve(args: ServeArgs) -> ExitCode {
         let listener = tokio::net::TcpListener::bind(&args.listen).await?;
         let addr = listener.local_addr()?;
         println!("listening on http://{addr}");
+        for name in &config.faults {
+            if let Some(f) = server::faults::find(name) {
+                println!("# fault {}: {}", f.name, f.description);
+            }
+        }
+        for name in &config.variants {
+            if let Some(v) = server::variants::find(name) {
+                println!("# variant {}: {}", v.name, v.freedom);
+            }
+        }
         let (handle, token) = &users[0];
         if generated {
             println!("# user user-{handle}, token {token}");

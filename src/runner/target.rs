@@ -186,6 +186,7 @@ fn start_embedded(faults: &[String], variants: &[String]) -> Result<Resolved, St
         faults: faults.to_vec(),
         latency_ms: 0,
         billing_fixtures: true,
+        ..Default::default()
     };
     let running = client::RT
         .block_on(server::start(config))
