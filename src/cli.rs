@@ -57,7 +57,8 @@ pub enum Command {
     Serve(ServeArgs),
     /// Print, per documentation page, covered/total catalogue items and the uncovered ones.
     Coverage,
-    /// List the reference server's fault catalogue (the self-check's spec violations).
+    /// The self-check: list the fault catalogue (spec violations the suite must catch) and
+    /// the variant catalogue (conforming differences it must pass), each with its score.
     Faults,
     /// Destroy the `dxconform-` scratch projects that crashed runs left on an endpoint.
     #[command(help_template = HELP_TEMPLATE)]
