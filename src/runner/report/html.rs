@@ -599,22 +599,15 @@ mod tests {
         let last = items.last().unwrap().page;
         let violated = items.iter().find(|i| i.page == last).unwrap();
         let held = items.iter().find(|i| i.id != violated.id).unwrap();
-        let report = CaseReport {
-            name: "made::up::case".into(),
-            summary: "checks `two` things".into(),
-            items: vec![violated.id.into(), held.id.into()],
-            level: "MUST".into(),
-            outcome: Outcome::Fail,
-            message: Some("made::up::case: <full> message".into()),
-            notes: vec![],
-            violations: vec![ViolationReport {
-                step: 2,
-                items: vec![violated.id.into()],
-                level: "MUST".into(),
-                text: "expected `a`, got <b>".into(),
-            }],
-            duration_ms: 1,
-        };
+        let mut report = super::super::verdict::tests::case(
+            "made::up::case",
+            &[violated.id, held.id],
+            Outcome::Fail,
+            &[("MUST", violated.id, "expected `a`, got <b>")],
+        );
+        report.violations[0].step = 2;
+        report.summary = "checks `two` things".into();
+        report.message = Some("made::up::case: <full> message".into());
         let run = RunInfo {
             version: "1.2.3".into(),
             run_id: "abc".into(),
@@ -623,7 +616,7 @@ mod tests {
             flags: vec!["--strict".into()],
             duration_ms: 2500,
             requests: 77,
-            throttled: 0,
+            ..RunInfo::default()
         };
         let page = html(&[report], tables, &run);
         let bad = item_row(&page, violated.id);

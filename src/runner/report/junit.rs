@@ -225,28 +225,12 @@ fn first_line(text: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::runner::fact::ViolationReport;
 
     fn case(name: &str, outcome: Outcome, violations: &[(&str, &str, &str)]) -> CaseReport {
-        CaseReport {
-            name: name.into(),
-            summary: "s".into(),
-            items: vec!["a#x".into(), "a#y".into()],
-            level: "MUST".into(),
-            outcome,
-            message: Some(format!("{name}: full message\n  step 1 of 1: ...")),
-            notes: vec![],
-            violations: violations
-                .iter()
-                .map(|(level, item, text)| ViolationReport {
-                    step: 1,
-                    items: vec![item.to_string()],
-                    level: level.to_string(),
-                    text: text.to_string(),
-                })
-                .collect(),
-            duration_ms: 3,
-        }
+        let mut r = super::super::verdict::tests::case(name, &["a#x", "a#y"], outcome, violations);
+        r.message = Some(format!("{name}: full message\n  step 1 of 1: ..."));
+        r.duration_ms = 3;
+        r
     }
 
     #[test]

@@ -137,10 +137,17 @@ pub fn verdicts<'a>(
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    fn case(name: &str, items: &[&str], outcome: Outcome, violated: &[(&str, &str)]) -> CaseReport {
+    /// A case report for the report modules' tests (the one place that builds one):
+    /// `violations` are `(level, item, text)`, each in step 1.
+    pub(in crate::runner::report) fn case(
+        name: &str,
+        items: &[&str],
+        outcome: Outcome,
+        violations: &[(&str, &str, &str)],
+    ) -> CaseReport {
         CaseReport {
             name: name.into(),
             summary: String::new(),
@@ -149,13 +156,13 @@ mod tests {
             outcome,
             message: None,
             notes: vec![],
-            violations: violated
+            violations: violations
                 .iter()
-                .map(|(item, level)| ViolationReport {
+                .map(|(level, item, text)| ViolationReport {
                     step: 1,
                     items: vec![item.to_string()],
                     level: level.to_string(),
-                    text: "differs".into(),
+                    text: text.to_string(),
                 })
                 .collect(),
             duration_ms: 0,
@@ -165,7 +172,12 @@ mod tests {
     #[test]
     fn only_the_violated_item_is_marked() {
         // The case names a and b and failed on b only: a held.
-        let reports = vec![case("t::one", &["a", "b"], Outcome::Fail, &[("b", "MUST")])];
+        let reports = vec![case(
+            "t::one",
+            &["a", "b"],
+            Outcome::Fail,
+            &[("MUST", "b", "differs")],
+        )];
         let v = verdicts(&reports, &[], false);
         assert_eq!(v["b"].outcome, Some(Outcome::Fail));
         assert_eq!(v["a"].outcome, Some(Outcome::Pass));
@@ -176,8 +188,18 @@ mod tests {
     #[test]
     fn levels_strict_and_baseline() {
         let reports = vec![
-            case("t::warn", &["s"], Outcome::Warn, &[("s", "SHOULD")]),
-            case("t::base", &["m"], Outcome::Xfail, &[("m", "MUST")]),
+            case(
+                "t::warn",
+                &["s"],
+                Outcome::Warn,
+                &[("SHOULD", "s", "differs")],
+            ),
+            case(
+                "t::base",
+                &["m"],
+                Outcome::Xfail,
+                &[("MUST", "m", "differs")],
+            ),
             case("t::xpass", &["x"], Outcome::Xpass, &[]),
             case("t::peer", &["p"], Outcome::Ignored, &[]),
             case("t::ok", &["p"], Outcome::Pass, &[]),
@@ -189,7 +211,12 @@ mod tests {
         assert_eq!(v["p"].outcome, Some(Outcome::Pass));
         assert_eq!(v["p"].checks.len(), 2);
         // Under --strict a SHOULD violation is the case's failure.
-        let strict = vec![case("t::s", &["s", "m"], Outcome::Fail, &[("s", "SHOULD")])];
+        let strict = vec![case(
+            "t::s",
+            &["s", "m"],
+            Outcome::Fail,
+            &[("SHOULD", "s", "differs")],
+        )];
         let v = verdicts(&strict, &[], true);
         assert_eq!(v["s"].outcome, Some(Outcome::Fail));
         assert_eq!(v["m"].outcome, Some(Outcome::Pass));
