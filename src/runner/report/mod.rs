@@ -1,10 +1,13 @@
 //! What a run produces beyond the terminal: one [`CaseReport`] per case, the facts of the
 //! run ([`RunInfo`]), and the files written from them: JSON ([`json`]), JUnit XML
-//! ([`junit`]) and the HTML conformance matrix ([`html`]), one module each.
+//! ([`junit`]) and the HTML conformance matrix ([`html`]), one module each; the matrix's
+//! per-item verdicts ([`verdict`]) and Markdown ([`markdown`]) have their own.
 
 mod html;
 mod json;
 mod junit;
+mod markdown;
+mod verdict;
 
 pub use html::html;
 pub use json::json;
