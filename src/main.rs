@@ -199,7 +199,7 @@ fn faults() -> ExitCode {
     };
     let threads = std::thread::available_parallelism().map_or(2, usize::from);
     let mut scores = Vec::new();
-    for fault in server::faults::FAULTS {
+    for fault in server::faults::FAULTS.iter() {
         let score = selfcheck::score_fault(&cases, fault.name, fault.items, threads);
         println!("fault {}: {}", fault.name, fault.description);
         println!("  breaks: {}", fault.items.join(", "));

@@ -89,7 +89,7 @@ fn main() -> ExitCode {
             clean(&cases)
         })
     }];
-    for fault in FAULTS {
+    for &fault in FAULTS.iter() {
         let (cases, scores) = (cases.clone(), scores.clone());
         trials.push(Trial::test(
             format!("selfcheck::fault::{}", fault.name),
