@@ -1,21 +1,42 @@
 //! The case tables and the catalogue of documented items, one file per documentation page
 //! or route family, in the order reports list them.
 //!
-//! Each file exports `ITEMS` (the page's documented inputs, outputs, errors and rules) and
-//! `CASES` (the rows that check them). [`TABLES`] is the whole suite; the runner and the
-//! coverage check read nothing else.
+//! Each file exports `ITEMS` (the page's documented inputs, outputs, errors and rules),
+//! `CASES` (the rows that check them) and, where its routes read or write, `ACCESS` (the
+//! level each route needs, from which [`permissions`] generates the permission matrix).
+//! [`tables`] is the whole suite; the runner and the coverage check read nothing else.
 
 pub mod lifecycle;
 pub mod pages;
+pub mod permissions;
 pub mod protocol;
 pub mod records;
 pub mod search;
 pub mod sharing;
 
+use std::sync::LazyLock;
+
 use crate::spec::Table;
 
-/// Every table, in report order: the seeded pages first.
-pub static TABLES: &[Table] = &[
+/// Every table, in report order: the seeded pages first, the generated permission matrix
+/// last. Built once, on first use (the matrix is generated).
+pub fn tables() -> &'static [Table] {
+    &TABLES
+}
+
+static TABLES: LazyLock<Vec<Table>> = LazyLock::new(|| {
+    let mut tables = HAND_WRITTEN.to_vec();
+    tables.push(Table {
+        name: "permissions",
+        items: permissions::ITEMS,
+        cases: Box::leak(crate::access::generate(permissions::ANNOTATIONS).into_boxed_slice()),
+        statuses: &[],
+    });
+    tables
+});
+
+/// The tables written by hand.
+static HAND_WRITTEN: &[Table] = &[
     Table {
         name: "protocol",
         items: protocol::ITEMS,

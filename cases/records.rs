@@ -11,6 +11,7 @@
 //! target where scratch projects are shared; nonces carry `$run` so that reruns against a
 //! real endpoint never replay an earlier run's answer.
 
+use crate::access::{Object, ROUTE, RouteAccess};
 use crate::case::{
     Access, CASE, Case,
     Check::{self, *},
@@ -1027,6 +1028,27 @@ const DEFAULT_TYPES: &[Check] = &[
     Is("/modified", Kind::Timestamp),
     Is("/createdBy", Kind::Object),
     Is("/createdBy/user", Kind::String),
+];
+
+/// The level each route of this page needs (the permission matrix, `cases/permissions.rs`).
+pub static ACCESS: &[RouteAccess] = &[
+    RouteAccess {
+        name: "records::new",
+        item: "record/new#error.PermissionDenied.upload",
+        object: Object::Project,
+        open: Access::Upload,
+        call: post("/record/new", r#"{"project": "$project"}"#),
+        ..ROUTE
+    },
+    RouteAccess {
+        name: "records::describe",
+        item: "record/describe#error.PermissionDenied.no-view",
+        object: Object::Both,
+        open: Access::View,
+        closed: Access::View,
+        call: post("/$obj/describe", "{}"),
+        ..ROUTE
+    },
 ];
 
 pub static CASES: &[Case] = &[

@@ -11,6 +11,8 @@
 //!
 //! - [`case`]: the vocabulary the case tables are written in (cases, steps, checks).
 //! - [`blob`]: deterministic test bytes and their MD5, for the file cases.
+//! - [`access`]: the permission annotation of a route, and the permission-matrix cases
+//!   generated from it.
 //! - [`spec`]: the catalogue types (documented items, levels, the error status table) and
 //!   the coverage check.
 //! - [`shape`]: the documented shape of an answer, which snapshots are projected onto.
@@ -24,6 +26,7 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod access;
 pub mod blob;
 pub mod case;
 #[path = "../cases/mod.rs"]

@@ -625,7 +625,7 @@ fn malformed_tables_are_rejected_at_start_up_naming_the_case() {
 
 #[test]
 fn the_real_tables_prepare_and_cover_what_they_name() {
-    let cases = prepare(dxconform::cases::TABLES).expect("the case tables are valid");
+    let cases = prepare(dxconform::cases::tables()).expect("the case tables are valid");
     let mut names: Vec<&str> = cases.iter().map(|c| c.case.name).collect();
     let sorted = {
         let mut s = names.clone();
@@ -639,7 +639,7 @@ fn the_real_tables_prepare_and_cover_what_they_name() {
         .iter()
         .flat_map(|c| c.proves.iter().copied())
         .collect();
-    let c = dxconform::spec::coverage(dxconform::cases::TABLES, &proven);
+    let c = dxconform::spec::coverage(dxconform::cases::tables(), &proven);
     assert!(
         c.unknown.is_empty(),
         "cases name unknown items: {:?}",
@@ -655,7 +655,7 @@ fn the_real_tables_prepare_and_cover_what_they_name() {
         uncovered.is_empty(),
         "uncovered catalogue items: {uncovered:?}"
     );
-    let (text, complete) = dxconform::runner::coverage::listing(dxconform::cases::TABLES);
+    let (text, complete) = dxconform::runner::coverage::listing(dxconform::cases::tables());
     assert!(complete);
     assert!(text.ends_with(&format!("coverage: {}/{} items\n", c.covered, c.total)));
 }

@@ -75,7 +75,7 @@ enum Score {
 
 fn main() -> ExitCode {
     let args = Arguments::from_args();
-    let cases = match runner::prepare(dxconform::cases::TABLES) {
+    let cases = match runner::prepare(dxconform::cases::tables()) {
         Ok(c) => Arc::new(c),
         Err(e) => {
             eprintln!("selfcheck: {e}");

@@ -31,7 +31,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let known: BTreeSet<&str> = dxconform::cases::TABLES
+    let known: BTreeSet<&str> = dxconform::cases::tables()
         .iter()
         .flat_map(|t| t.cases.iter().map(|c| c.name))
         .collect();

@@ -320,7 +320,7 @@ fn field_fact(item: &str, step: &Fact) -> Fact {
     if item == STEP {
         return step.clone();
     }
-    crate::spec::find_item(crate::cases::TABLES, item)
+    crate::spec::find_item(crate::cases::tables(), item)
         .map(|i| Fact {
             items: vec![i],
             level: i.level,

@@ -593,7 +593,7 @@ mod tests {
 
     #[test]
     fn marks_only_violated_items_and_puts_failures_first() {
-        let tables = crate::cases::TABLES;
+        let tables = crate::cases::tables();
         let items: Vec<&Item> = tables.iter().flat_map(|t| t.items.iter()).collect();
         // The last page's first item is violated; the case also names a second item.
         let last = items.last().unwrap().page;

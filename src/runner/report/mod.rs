@@ -145,7 +145,7 @@ mod tests {
         assert!(xml.contains("tests=\"3\"") && xml.contains("failures=\"1\""));
         assert!(xml.contains("&lt;1&gt; &amp; got"));
         assert!(xml.contains("<skipped"));
-        let page = html(&reports, crate::cases::TABLES, &run);
+        let page = html(&reports, crate::cases::tables(), &run);
         assert!(page.contains("&lt;1&gt;"));
         assert!(page.contains("record/new#input.project"));
         let j: serde_json::Value = serde_json::from_str(&json(&reports, &run)).unwrap();

@@ -224,7 +224,7 @@ pub(super) mod tests {
 
     #[test]
     fn items_a_case_proves_without_naming_them_are_checked() {
-        let tables = crate::cases::TABLES;
+        let tables = crate::cases::tables();
         let prepared = crate::runner::prepare(tables).unwrap();
         let p = prepared
             .iter()

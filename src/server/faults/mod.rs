@@ -59,8 +59,8 @@ mod tests {
     use crate::server::edit::{Edits, seen_for_test};
     use crate::server::error::ApiError;
     use crate::server::ids;
-    use crate::server::store::Level;
     use crate::server::rules::Rules;
+    use crate::server::store::Level;
     use axum::http::HeaderMap;
     use axum::http::header::{ACCESS_CONTROL_ALLOW_ORIGIN, CONTENT_TYPE};
     use axum::http::{HeaderValue, StatusCode};
