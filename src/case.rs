@@ -104,6 +104,10 @@ pub enum Need {
     /// The billing fixtures `$limitProject` (billed to an org at its spending limit) and
     /// `$expiredProject` (billed to an expired org). Ignored on targets without them.
     Billing,
+    /// `$container`: a container the owner administers (containers are made by the
+    /// platform for jobs, so it is a fixture, shared by every case: use folders and names
+    /// unique to the case, and remove what the case made). Ignored on targets without one.
+    Container,
 }
 
 /// The body a step sends.

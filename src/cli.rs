@@ -100,6 +100,11 @@ pub struct RunArgs {
     #[arg(long, value_name = "PROJECT", env = "DXCONFORM_EXPIRED_PROJECT")]
     pub expired_project: Option<String>,
 
+    /// A container of the main user (containers are made by the platform for jobs; `serve`
+    /// prints its fixture's), for the container cases. Without it those cases are ignored.
+    #[arg(long, value_name = "CONTAINER", env = "DXCONFORM_CONTAINER")]
+    pub container: Option<String>,
+
     /// Use the embedded reference server even when the dx environment names an endpoint.
     #[arg(long, env = "DXCONFORM_EMBEDDED", conflicts_with = "endpoint")]
     pub embedded: bool,
@@ -239,6 +244,7 @@ impl RunArgs {
             peer_token: self.peer_token.clone(),
             limit_project: self.limit_project.clone(),
             expired_project: self.expired_project.clone(),
+            container: self.container.clone(),
         }))
     }
 

@@ -149,6 +149,9 @@ fn serve(args: ServeArgs) -> ExitCode {
         if let Some(p) = &fixtures.expired_org_project {
             println!("export DXCONFORM_EXPIRED_PROJECT={p}");
         }
+        if let Some(c) = &fixtures.container {
+            println!("export DXCONFORM_CONTAINER={c}");
+        }
         server::serve(listener, router, shutdown_signal()).await
     });
     match result {

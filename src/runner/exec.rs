@@ -73,6 +73,9 @@ pub fn not_applicable(case: &Prepared, target: &Target) -> Option<String> {
             "needs a second user (the peer): give --peer-token or DXCONFORM_PEER_TOKEN".into(),
         );
     }
+    if case.needs_container() && !target.has_container() {
+        return Some("needs a container fixture: give --container (or DXCONFORM_CONTAINER)".into());
+    }
     if case.needs_billing() && !target.has_billing() {
         return Some(
             "needs the billing fixtures: give --limit-project and --expired-project (or DXCONFORM_LIMIT_PROJECT, DXCONFORM_EXPIRED_PROJECT)"
@@ -265,6 +268,9 @@ impl CaseRun<'_> {
         if let Some(p) = &t.expired_project {
             self.vars.insert("expiredProject".into(), json!(p));
         }
+        if let Some(c) = &t.container {
+            self.vars.insert("container".into(), json!(c));
+        }
     }
 
     /// An owner call used to prepare or clean up, answering its JSON or a message.
@@ -342,7 +348,7 @@ impl CaseRun<'_> {
                         .to_string();
                     self.invite(&p2, *level)?;
                 }
-                Need::Project2 | Need::Billing => {}
+                Need::Project2 | Need::Billing | Need::Container => {}
             }
         }
         Ok(())

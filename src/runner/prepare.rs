@@ -108,6 +108,10 @@ impl Prepared {
         self.case.needs.contains(&Need::Billing)
     }
 
+    pub fn needs_container(&self) -> bool {
+        self.case.needs.contains(&Need::Container)
+    }
+
     /// How many steps take a snapshot: names get a `__N` suffix when more than one.
     pub fn snapshot_steps(&self) -> usize {
         self.steps.iter().filter(|s| s.step.snapshot).count()
@@ -198,6 +202,9 @@ fn prepare_case(tables: &[Table], case: &'static Case) -> Result<Prepared, Strin
     if case.needs.contains(&Need::Billing) {
         known.insert("limitProject".into());
         known.insert("expiredProject".into());
+    }
+    if case.needs.contains(&Need::Container) {
+        known.insert("container".into());
     }
 
     let mut steps = Vec::new();
@@ -440,6 +447,7 @@ fn unknown_placeholder(name: &str, known: &BTreeSet<String>) -> String {
         "peer" => " (add Need::Peer)",
         "project2" => " (add Need::Project2)",
         "limitProject" | "expiredProject" => " (add Need::Billing)",
+        "container" => " (add Need::Container)",
         _ => " (a literal `$` is written `$$`)",
     };
     let known: Vec<String> = known.iter().map(|k| format!("${k}")).collect();

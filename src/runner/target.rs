@@ -56,6 +56,8 @@ pub struct Endpoint {
     pub limit_project: Option<String>,
     /// A project billed to an expired org.
     pub expired_project: Option<String>,
+    /// A container the owner administers (for `Need::Container`).
+    pub container: Option<String>,
 }
 
 impl fmt::Debug for Endpoint {
@@ -69,6 +71,7 @@ impl fmt::Debug for Endpoint {
             )
             .field("limit_project", &self.limit_project)
             .field("expired_project", &self.expired_project)
+            .field("container", &self.container)
             .finish()
     }
 }
@@ -94,6 +97,7 @@ pub struct Resolved {
     pub peer: Option<Principal>,
     pub limit_project: Option<String>,
     pub expired_project: Option<String>,
+    pub container: Option<String>,
 }
 
 /// A target, resolved on first use.
@@ -162,6 +166,14 @@ impl Target {
         }
     }
 
+    /// Known before the run: is there a container fixture?
+    pub fn has_container(&self) -> bool {
+        match &self.spec {
+            TargetSpec::Embedded { .. } => true,
+            TargetSpec::Endpoint(e) => e.container.is_some(),
+        }
+    }
+
     /// Start or identify the target (once). Call outside `RT.block_on`.
     pub fn resolve(&self) -> Result<&Resolved, String> {
         self.resolved
@@ -201,6 +213,7 @@ fn start_embedded(faults: &[String], variants: &[String]) -> Result<Resolved, St
         }),
         limit_project: running.fixtures.spending_limit_project,
         expired_project: running.fixtures.expired_org_project,
+        container: running.fixtures.container,
     })
 }
 
@@ -258,6 +271,7 @@ fn identify(e: &Endpoint) -> Result<Resolved, String> {
         peer,
         limit_project: e.limit_project.clone(),
         expired_project: e.expired_project.clone(),
+        container: e.container.clone(),
     })
 }
 

@@ -35,6 +35,7 @@ pub fn create(store: &mut Store, owner: &str, alphabet: &[u8]) -> Fixtures {
     Fixtures {
         spending_limit_project: Some(limit),
         expired_org_project: Some(expired),
+        container: None,
     }
 }
 

@@ -69,7 +69,8 @@ pub struct Config {
     pub variants: Vec<String>,
     /// Added to every answer, to exercise clients' time-outs.
     pub latency_ms: u64,
-    /// Create the billing fixtures for the first user.
+    /// Create the fixtures for the first user: the two billing projects and a container
+    /// (containers are made by the platform for jobs; no API route creates one).
     pub billing_fixtures: bool,
 }
 
@@ -145,6 +146,9 @@ pub struct Fixtures {
     pub spending_limit_project: Option<String>,
     /// Billed to an expired org.
     pub expired_org_project: Option<String>,
+    /// A container (`container-xxxx`) the first user administers, for the container
+    /// routes.
+    pub container: Option<String>,
 }
 
 /// A server started by [`start`]; dropping it does not stop it (it lives as long as the
@@ -223,7 +227,15 @@ pub fn app(config: &Config) -> (Router, Fixtures) {
     let fixtures = if config.billing_fixtures {
         match config.users.first() {
             Some((handle, _)) => {
-                billing::create(&mut store, &format!("user-{handle}"), rules.id_alphabet)
+                let owner = format!("user-{handle}");
+                let mut fixtures = billing::create(&mut store, &owner, rules.id_alphabet);
+                fixtures.container = Some(store.create_project(
+                    "container",
+                    "dxconform fixture container",
+                    &owner,
+                    rules.id_alphabet,
+                ));
+                fixtures
             }
             None => Fixtures::default(),
         }
