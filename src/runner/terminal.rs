@@ -9,7 +9,8 @@
 //!   `failed`), the human summary on stderr.
 //! - The progress counter goes to stderr, and only when stderr is a terminal (indicatif
 //!   hides it otherwise), so logs and pipes never see it.
-//! - The summary: failures with their whole message; warnings one line per violation;
+//! - The summary: failures with their whole message; warnings whole when few, else one
+//!   line per violation;
 //!   the violated items, each with how many cases violate it, so one root cause reads as
 //!   one line; ignore reasons with counts; notes; then the counts line
 //!   (`dxconform: 300 passed, 2 failed, ...`) and the run's facts.
@@ -29,6 +30,9 @@ use super::report::{CaseReport, RunInfo, summary_line};
 
 /// How many case names an item's summary line shows before "and N more".
 const NAMES_SHOWN: usize = 3;
+
+/// Up to this many warnings are shown whole; more, one line per violation.
+const WARNINGS_IN_FULL: usize = 10;
 
 /// The live part of the output.
 pub struct Terminal {
@@ -169,9 +173,21 @@ pub fn summary(reports: &[CaseReport], run: &RunInfo, filtered_out: usize, extra
         .iter()
         .filter(|r| r.outcome == Outcome::Warn)
         .collect();
-    if !warned.is_empty() {
+    if !warned.is_empty() && warned.len() <= WARNINGS_IN_FULL {
         out.push_str(&format!(
-            "\nwarnings: {} case(s) violate only SHOULD items (failures under --strict; `dxconform run --exact NAME` shows one whole):\n",
+            "\nwarnings: {} case(s) violate only SHOULD items (failures under --strict):\n",
+            warned.len()
+        ));
+        for r in &warned {
+            out.push_str(&format!(
+                "\n---- {} (warning) ----\n{}\n",
+                r.name,
+                r.message.as_deref().unwrap_or("")
+            ));
+        }
+    } else if !warned.is_empty() {
+        out.push_str(&format!(
+            "\nwarnings: {} case(s) violate only SHOULD items (failures under --strict; each whole with `dxconform run --exact NAME`, or in the --json report):\n",
             warned.len()
         ));
         for r in &warned {
@@ -270,7 +286,7 @@ pub fn violated_items(reports: &[CaseReport]) -> String {
     rows.sort_by(|a, b| {
         b.1.len()
             .cmp(&a.1.len())
-            .then(b.0.0.cmp(&a.0.0))
+            .then((a.0.0 != "MUST").cmp(&(b.0.0 != "MUST")))
             .then(a.0.1.cmp(&b.0.1))
     });
     let mut out = format!(
