@@ -190,6 +190,7 @@ pub fn run(args: &RunArgs, dx_env: bool) -> ExitCode {
         &reports,
         &terminal::summary(&reports, &run, filtered_out, &extra),
         &run,
+        filtered_out,
     );
 
     let mut trouble = Vec::new();

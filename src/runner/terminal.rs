@@ -44,8 +44,13 @@ pub struct Terminal {
 impl Terminal {
     /// A printer for `total` cases whose longest name is `width` characters.
     pub fn new(format: FormatSetting, total: usize, width: usize) -> Terminal {
-        let progress =
-            ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
+        // Terse output is its own progress: a counter on the same line would erase it.
+        let target = if format == FormatSetting::Terse {
+            ProgressDrawTarget::hidden()
+        } else {
+            ProgressDrawTarget::stderr()
+        };
+        let progress = ProgressBar::with_draw_target(Some(total as u64), target);
         if let Ok(style) = ProgressStyle::with_template("{pos}/{len} cases {elapsed} {wide_msg}") {
             progress.set_style(style);
         }
@@ -127,7 +132,13 @@ impl Terminal {
 
     /// The run is over: clear the counter, print the summary (on stderr for `--format
     /// json`, whose stdout holds only events).
-    pub fn finish(&self, reports: &[CaseReport], summary: &str, run: &RunInfo) {
+    pub fn finish(
+        &self,
+        reports: &[CaseReport],
+        summary: &str,
+        run: &RunInfo,
+        filtered_out: usize,
+    ) {
         self.progress.finish_and_clear();
         if self.format == FormatSetting::Json {
             let counts = super::report::counts(reports);
@@ -137,7 +148,7 @@ impl Terminal {
                 json!({"type": "suite", "event": if reports.iter().any(|r| r.outcome.fails_run()) { "failed" } else { "ok" },
                        "passed": n(Outcome::Pass) + n(Outcome::Warn) + n(Outcome::Xfail),
                        "failed": n(Outcome::Fail) + n(Outcome::Xpass), "ignored": n(Outcome::Ignored),
-                       "measured": 0, "filtered_out": 0, "exec_time": run.duration_ms as f64 / 1000.0})
+                       "measured": 0, "filtered_out": filtered_out, "exec_time": run.duration_ms as f64 / 1000.0})
             );
             eprint!("{summary}");
         } else {
