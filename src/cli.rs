@@ -156,6 +156,7 @@ fn tidy(cmd: clap::Command) -> clap::Command {
         a.help("pretty: a line per case; terse: a character per case; json: libtest's JSON events")
     })
     .mut_arg("skip", |a| a.value_name("PATTERN"))
+    .mut_arg("test_threads", |a| a.value_name("N"))
 }
 
 /// `--level`.
