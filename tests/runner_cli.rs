@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
+use axum::response::IntoResponse;
 use serde_json::{Value, json};
 
 const OWNER: &str = "owner-SECRET-token-9f3a";
@@ -238,6 +239,27 @@ fn a_broken_set_up_ends_at_once_with_one_message_and_status_2() {
         "no answer within 1s",
     );
     assert!(t.elapsed() < Duration::from_secs(20), "{:?}", t.elapsed());
+    // An endpoint where the token works but no project can be made (no billing account).
+    let no_projects = axum::Router::new().fallback(|uri: axum::http::Uri| async move {
+        if uri.path() == "/system/whoami" {
+            axum::Json(json!({"id": "user-alice"})).into_response()
+        } else {
+            (
+                axum::http::StatusCode::UNAUTHORIZED,
+                axum::Json(json!({"error": {"type": "PermissionDenied", "message": "no billTo"}})),
+            )
+                .into_response()
+        }
+    });
+    let listener = dxconform::runner::client::RT
+        .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
+        .unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    dxconform::runner::client::RT.spawn(async move { axum::serve(listener, no_projects).await });
+    one_message(
+        &run(&["--endpoint", &url, "--token", OWNER]),
+        "cannot create scratch projects",
+    );
     let serve = Serve::start(&[]);
     one_message(
         &run(&["--endpoint", &serve.url, "--token", "not-a-token"]),
@@ -309,7 +331,12 @@ fn a_failing_run_is_reproducible_grouped_and_leaks_no_token() {
     let dir = tempfile::tempdir().unwrap();
     let json_path = dir.path().join("report.json");
     let baseline = dir.path().join("baseline.txt");
+    let (junit, html) = (dir.path().join("r.xml"), dir.path().join("r.html"));
     let out = serve.run(&[
+        "--junit",
+        junit.to_str().unwrap(),
+        "--html",
+        html.to_str().unwrap(),
         "--json",
         json_path.to_str().unwrap(),
         "--write-baseline",
@@ -345,6 +372,11 @@ fn a_failing_run_is_reproducible_grouped_and_leaks_no_token() {
     assert!(!stdout.contains("test result:"), "{stdout}");
     let report = std::fs::read_to_string(&json_path).unwrap();
     assert_no_secret("the JSON report", &report);
+    assert_no_secret(
+        "the JUnit report",
+        &std::fs::read_to_string(&junit).unwrap(),
+    );
+    assert_no_secret("the HTML report", &std::fs::read_to_string(&html).unwrap());
     let report: Value = serde_json::from_str(&report).unwrap();
     let case = report["cases"]
         .as_array()

@@ -103,7 +103,7 @@ pub fn run(args: &RunArgs, dx_env: bool) -> ExitCode {
 
     // The set-up check.
     client::set_timeout(args.timeout);
-    let setup = match preflight::check(&target) {
+    let setup = match preflight::check(&target, &options.run_id) {
         Ok(s) => s,
         Err(e) => return usage(format!("the set-up is not usable, so no case ran:\n  {e}")),
     };

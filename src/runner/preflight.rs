@@ -14,6 +14,10 @@
 //!   again, and the set-up is wrong. A refusal with some other error is left for the
 //!   billing cases to judge: that is the endpoint's conformance, not the set-up.
 //!
+//! - the owner can create a scratch project (marked as the run's, as every case's is) and
+//!   destroy it again: without that (no billing account, a read-only token) every case
+//!   would fail the same way.
+//!
 //! Fault and variant names and the transport's safety are checked earlier still, with the
 //! command line ([`crate::cli`]).
 
@@ -108,9 +112,40 @@ fn check_fixture(
     }
 }
 
+/// Create and destroy one marked scratch project, as every case will.
+fn check_scratch(r: &Resolved, run_id: &str) -> Result<(), String> {
+    let name = format!("{}{run_id}-set-up-check", super::sweep::PREFIX);
+    let made = owner_call(
+        r,
+        "/project/new",
+        json!({"name": name, "properties": super::sweep::marker(run_id)}),
+    )?;
+    let id = match (&made.json, made.status) {
+        (Some(j), 200) => j.get("id").and_then(Value::as_str).map(str::to_string),
+        _ => None,
+    }
+    .ok_or_else(|| {
+        format!(
+            "the owner cannot create scratch projects: POST /project/new answered {}: {} (does the user have a billing account and the right to create projects?)",
+            made.status,
+            made.body_text()
+        )
+    })?;
+    let destroyed = owner_call(r, &format!("/{id}/destroy"), json!({"terminateJobs": true}))?;
+    if destroyed.status != 200 {
+        return Err(format!(
+            "the owner cannot destroy the scratch project {id} it just created: POST /{id}/destroy answered {}: {} (`dxconform sweep` removes it once this works)",
+            destroyed.status,
+            destroyed.body_text()
+        ));
+    }
+    Ok(())
+}
+
 /// Resolve the target and check everything the cases rely on. Call outside `block_on`.
-pub fn check(target: &Target) -> Result<Setup, String> {
+pub fn check(target: &Target, run_id: &str) -> Result<Setup, String> {
     let r = target.resolve()?;
+    check_scratch(r, run_id)?;
     let mut lines = vec![format!("owner {}", r.owner.id)];
     match &r.peer {
         Some(p) => lines.push(format!("peer {}", p.id)),
