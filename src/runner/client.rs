@@ -128,6 +128,22 @@ pub struct Request {
     pub expected_status: Option<u16>,
 }
 
+impl Request {
+    /// A JSON `POST` with this bearer token (`None`: no `Authorization` header): the shape
+    /// of every API call the runner makes for itself (set-up, probes, clean-up).
+    pub fn post_json(url: String, token: Option<&str>, body: &serde_json::Value) -> Request {
+        Request {
+            method: "POST",
+            url,
+            token: token.map(str::to_string),
+            headers: Vec::new(),
+            body: body.to_string().into_bytes(),
+            content_type: Some("application/json".into()),
+            expected_status: None,
+        }
+    }
+}
+
 /// What came back.
 #[derive(Debug, Clone)]
 pub struct Answer {

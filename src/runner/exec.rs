@@ -326,15 +326,11 @@ impl CaseRun<'_> {
 
     /// An owner call used to prepare or clean up, answering its JSON or a message.
     async fn helper_call(&self, path: &str, body: Value, purpose: &str) -> Result<Value, String> {
-        let request = Request {
-            method: "POST",
-            url: format!("{}{path}", self.target.base),
-            token: Some(self.target.owner.token().to_string()),
-            headers: Vec::new(),
-            body: body.to_string().into_bytes(),
-            content_type: Some("application/json".into()),
-            expected_status: None,
-        };
+        let request = Request::post_json(
+            format!("{}{path}", self.target.base),
+            Some(self.target.owner.token()),
+            &body,
+        );
         let shown = describe_request(&request, &format!("as owner {}", self.target.owner.id));
         let answer = match client::send_async(&request).await {
             Ok(a) => a,

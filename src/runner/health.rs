@@ -45,15 +45,11 @@ impl Health {
     /// Liveness probed with `POST {base}/system/whoami` and this token.
     pub fn new(base: &str, token: &str) -> Health {
         Health {
-            probe: Arc::new(Request {
-                method: "POST",
-                url: format!("{base}/system/whoami"),
-                token: Some(token.to_string()),
-                headers: Vec::new(),
-                body: b"{}".to_vec(),
-                content_type: Some("application/json".into()),
-                expected_status: None,
-            }),
+            probe: Arc::new(Request::post_json(
+                format!("{base}/system/whoami"),
+                Some(token),
+                &serde_json::json!({}),
+            )),
             state: Arc::default(),
             gate: Arc::default(),
         }

@@ -33,15 +33,11 @@ pub struct Setup {
 }
 
 fn owner_call(r: &Resolved, path: &str, body: Value) -> Result<Answer, String> {
-    client::send(&Request {
-        method: "POST",
-        url: format!("{}{path}", r.base),
-        token: Some(r.owner.token().to_string()),
-        headers: Vec::new(),
-        body: body.to_string().into_bytes(),
-        content_type: Some("application/json".into()),
-        expected_status: None,
-    })
+    client::send(&Request::post_json(
+        format!("{}{path}", r.base),
+        Some(r.owner.token()),
+        &body,
+    ))
     .map_err(|e| format!("cannot reach {} (POST {path}): {e}", r.base))
 }
 

@@ -54,15 +54,11 @@ pub struct Swept {
 }
 
 fn call(base: &str, token: &str, path: &str, body: Value) -> Result<Value, String> {
-    let answer = client::send(&Request {
-        method: "POST",
-        url: format!("{base}{path}"),
-        token: Some(token.to_string()),
-        headers: Vec::new(),
-        body: body.to_string().into_bytes(),
-        content_type: Some("application/json".into()),
-        expected_status: None,
-    })
+    let answer = client::send(&Request::post_json(
+        format!("{base}{path}"),
+        Some(token),
+        &body,
+    ))
     .map_err(|e| format!("POST {path}: {e}"))?;
     match (answer.status, answer.json) {
         (200, Some(v)) => Ok(v),

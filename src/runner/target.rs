@@ -222,15 +222,11 @@ fn start_embedded(faults: &[String], variants: &[String]) -> Result<Resolved, St
 
 /// Ask the endpoint who a token belongs to.
 fn whoami(base: &str, token: &str, role: &str) -> Result<String, String> {
-    let answer = client::send(&Request {
-        method: "POST",
-        url: format!("{base}/system/whoami"),
-        token: Some(token.to_string()),
-        headers: Vec::new(),
-        body: b"{}".to_vec(),
-        content_type: Some("application/json".into()),
-        expected_status: None,
-    })
+    let answer = client::send(&Request::post_json(
+        format!("{base}/system/whoami"),
+        Some(token),
+        &serde_json::json!({}),
+    ))
     .map_err(|e| format!("cannot reach {base} (POST /system/whoami as the {role}): {e}"))?;
     match answer
         .json
