@@ -8,7 +8,8 @@
 //! dxconform [run] [--endpoint URL] [--token T] [--peer-token T] [--strict] [--baseline FILE]
 //!                 [--junit FILE] [--json FILE] [--html FILE] [--keep]
 //!                 [FILTER] [--exact] [--skip PATTERN] [--list] [--ignored] [--test-threads N]
-//! dxconform serve [--listen ADDR] [--user HANDLE=TOKEN]... [--fault NAME] [--latency MS]
+//! dxconform serve [--listen ADDR] [--user HANDLE=TOKEN]... [--fault NAME]... [--variant NAME]...
+//!                 [--latency MS]
 //! dxconform coverage
 //! dxconform faults
 //! dxconform sweep --endpoint URL --token T
@@ -207,7 +208,8 @@ pub enum Command {
     Serve(ServeArgs),
     /// Print, per documentation page, covered/total catalogue items and the uncovered ones.
     Coverage,
-    /// List the reference server's fault catalogue (the self-check's spec violations).
+    /// The self-check: list the fault catalogue (spec violations the suite must catch) and
+    /// the variant catalogue (conforming differences it must pass), each with its score.
     Faults,
     /// Destroy the scratch projects that crashed runs left on an endpoint (only those a run
     /// marked, and only once older than --older-than).
@@ -417,10 +419,11 @@ impl RunArgs {
                 // does not exist must not give a passing run.
                 crate::server::Config {
                     faults: self.fault.clone(),
+                    variants: self.variant.clone(),
                     ..crate::server::Config::default()
                 }
                 .validate()
-                .map_err(|e| format!("--fault: {e}"))?;
+                .map_err(|e| format!("--fault/--variant: {e}"))?;
                 return Ok(TargetSpec::Embedded {
                     faults: self.fault.clone(),
                     variants: self.variant.clone(),
@@ -556,6 +559,11 @@ pub struct ServeArgs {
     #[arg(long, value_name = "NAME")]
     pub fault: Vec<String>,
 
+    /// Switch on a variant: a way to differ from the reference server that the
+    /// documentation allows (repeatable; an unknown name lists them).
+    #[arg(long, value_name = "NAME")]
+    pub variant: Vec<String>,
+
     /// Milliseconds added to every answer, to exercise clients' time-outs.
     #[arg(long, value_name = "MS", default_value_t = 0)]
     pub latency: u64,
@@ -684,6 +692,11 @@ mod tests {
             .target_spec(none, true)
             .unwrap_err();
         assert!(e.contains("no-such-fault"), "{e}");
+        let e = parse(&["--variant", "no-such-variant"])
+            .run
+            .target_spec(none, true)
+            .unwrap_err();
+        assert!(e.contains("no-such-variant"), "{e}");
         let e = parse(&["--endpoint", "http://api.example.org", "--token", "T"])
             .run
             .target_spec(none, true)
@@ -747,6 +760,12 @@ mod tests {
             "bob=U",
             "--fault",
             "f",
+            "--fault",
+            "g",
+            "--variant",
+            "v",
+            "--variant",
+            "w",
         ]);
         let Some(Command::Serve(s)) = cli.command else {
             panic!("not serve")
@@ -756,6 +775,10 @@ mod tests {
             vec![("alice".into(), "T".into()), ("bob".into(), "U".into())]
         );
         assert!(s.billing_fixtures);
+        assert_eq!(
+            (s.fault, s.variant),
+            (vec!["f".into(), "g".into()], vec!["v".into(), "w".into()])
+        );
         assert!(Cli::try_parse_from(["dxconform", "serve", "--user", "alice"]).is_err());
         assert!(matches!(
             parse(&["coverage"]).command,

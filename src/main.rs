@@ -50,6 +50,7 @@ fn serve(args: ServeArgs) -> ExitCode {
     let config = server::Config {
         users: users.clone(),
         faults: args.fault.clone(),
+        variants: args.variant.clone(),
         latency_ms: args.latency,
         billing_fixtures: args.billing_fixtures,
     };
@@ -60,6 +61,16 @@ fn serve(args: ServeArgs) -> ExitCode {
         let listener = tokio::net::TcpListener::bind(&args.listen).await?;
         let addr = listener.local_addr()?;
         println!("listening on http://{addr}");
+        for name in &config.faults {
+            if let Some(f) = server::faults::find(name) {
+                println!("# fault {}: {}", f.name, f.description);
+            }
+        }
+        for name in &config.variants {
+            if let Some(v) = server::variants::find(name) {
+                println!("# variant {}: {}", v.name, v.freedom);
+            }
+        }
         let (handle, token) = &users[0];
         if generated {
             println!("# user user-{handle}, token {token}");
@@ -120,8 +131,8 @@ fn coverage() -> ExitCode {
 }
 
 /// The self-check from the command line: each fault switched on in its own embedded
-/// server must be caught, by the scoring rule `cargo test` uses (the library's
-/// `runner::selfcheck`); ends with the score line.
+/// server must be caught, and each benign variant must pass, by the scoring rule
+/// `cargo test` uses (the library's `runner::selfcheck`); ends with the score line.
 fn faults() -> ExitCode {
     let cases = match runner::prepare(cases::TABLES) {
         Ok(c) => c,
@@ -147,9 +158,31 @@ fn faults() -> ExitCode {
         }
         scores.push(score);
     }
-    let line = selfcheck::score_line(&scores, &[]);
+    let mut variants = Vec::new();
+    for variant in server::variants::VARIANTS {
+        let strict = variant.strictness == server::variants::Strictness::Strict;
+        let score = selfcheck::score_variant(&cases, variant.name, strict, threads);
+        println!("variant {}: {}", variant.name, variant.freedom);
+        let how = if strict {
+            "with --strict"
+        } else {
+            "without --strict"
+        };
+        if score.passed() {
+            println!("  passed {how} ({} case(s) warned)", score.warned);
+        } else {
+            let names: Vec<&str> = score.failures.iter().map(|r| r.name.as_str()).collect();
+            println!(
+                "  FAILED {how}: {} case(s): {}",
+                names.len(),
+                names.join(", ")
+            );
+        }
+        variants.push(score);
+    }
+    let line = selfcheck::score_line(&scores, &variants);
     println!("{line}");
-    if scores.iter().all(|s| s.caught()) {
+    if scores.iter().all(|s| s.caught()) && variants.iter().all(|v| v.passed()) {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE

@@ -17,10 +17,8 @@ use std::sync::{Arc, Mutex};
 use dxconform::runner::selfcheck::{self, FaultScore, VariantScore};
 use dxconform::runner::{self, Prepared};
 use dxconform::server::faults::FAULTS;
+use dxconform::server::variants::{Strictness, VARIANTS};
 use libtest_mimic::{Arguments, Failed, Trial};
-
-/// The variants (until the server's catalogue lands).
-const VARIANTS: &[(&str, bool)] = &[];
 
 /// How many cases to run at once inside one trial; trials themselves also run in parallel.
 const THREADS: usize = 2;
@@ -105,12 +103,13 @@ fn main() -> ExitCode {
             },
         ));
     }
-    for &(name, strict) in VARIANTS {
+    for variant in VARIANTS {
         let (cases, scores) = (cases.clone(), scores.clone());
         trials.push(Trial::test(
-            format!("selfcheck::variant::{name}"),
+            format!("selfcheck::variant::{}", variant.name),
             move || {
-                let score = selfcheck::score_variant(&cases, name, strict, THREADS);
+                let strict = variant.strictness == Strictness::Strict;
+                let score = selfcheck::score_variant(&cases, variant.name, strict, THREADS);
                 let verdict = variant_verdict(&score);
                 if let Ok(mut s) = scores.lock() {
                     s.push(Score::Variant(score));

@@ -175,6 +175,34 @@ async fn unknown_routes_are_404_with_the_entity_message() {
 }
 
 #[tokio::test]
+async fn platform_routes_not_implemented_here_say_so_in_their_404() {
+    let s = server().await;
+    for path in [
+        "/applet-000000000000000000000000/run",
+        "/job/new",
+        "/file-000000000000000000000000/upload",
+    ] {
+        let a = s.post(ALICE, path, json!({})).await;
+        a.expect(404, "ResourceNotFound");
+        let message = a.body["error"]["message"].as_str().unwrap_or_default();
+        assert!(
+            message.contains(path) && message.contains("not implemented"),
+            "{path}: {message}"
+        );
+    }
+    // An unknown method on a class the server knows stays a plain unknown route.
+    let a = s
+        .post(ALICE, "/applet-000000000000000000000000/nope", json!({}))
+        .await;
+    a.expect(404, "ResourceNotFound");
+    assert!(
+        !a.body["error"]["message"]
+            .to_string()
+            .contains("implemented")
+    );
+}
+
+#[tokio::test]
 async fn query_parameters_are_ignored() {
     let s = server().await;
     let a = s.post(ALICE, "/system/whoami?x=1&y", json!({})).await;

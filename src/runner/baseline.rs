@@ -94,23 +94,15 @@ mod tests {
         use crate::runner::fact::ViolationReport;
         let case = |name: &str, outcome: Outcome| CaseReport {
             name: name.into(),
-            summary: String::new(),
-            items: vec![],
             level: "MUST".into(),
             outcome,
-            message: None,
-            notes: vec![],
             violations: vec![ViolationReport {
                 step: 1,
                 items: vec!["p#a".into()],
                 level: "MUST".into(),
                 text: "x".into(),
             }],
-            steps: vec![],
-            kept: vec![],
-            duration_ms: 0,
-            aborted: None,
-            recorded: vec![],
+            ..CaseReport::default()
         };
         let text = write(
             &[

@@ -20,9 +20,10 @@ use crate::spec::Level;
 use super::fact::Violation;
 
 /// The outcome of one case.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum Outcome {
+    #[default]
     Pass,
     Warn,
     Fail,

@@ -252,22 +252,15 @@ mod tests {
     fn report(name: &str, outcome: Outcome, answers: Vec<Value>) -> CaseReport {
         CaseReport {
             name: name.into(),
-            summary: String::new(),
-            items: vec![],
             level: "MUST".into(),
             outcome,
-            message: None,
-            notes: vec![],
             violations: vec![],
-            steps: vec![],
-            kept: vec![],
-            duration_ms: 0,
-            aborted: None,
             recorded: answers
                 .into_iter()
                 .enumerate()
                 .map(|(i, v)| (i + 1, v))
                 .collect(),
+            ..CaseReport::default()
         }
     }
 

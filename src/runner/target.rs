@@ -188,18 +188,17 @@ impl Target {
 }
 
 fn start_embedded(faults: &[String], variants: &[String]) -> Result<Resolved, String> {
-    if !variants.is_empty() {
-        return Err(format!("variants are not available yet: {variants:?}"));
-    }
     let config = server::Config {
         users: [EMBEDDED_OWNER, EMBEDDED_PEER]
             .iter()
             .map(|(h, t)| (h.to_string(), t.to_string()))
             .collect(),
         faults: faults.to_vec(),
+        variants: variants.to_vec(),
         latency_ms: 0,
         billing_fixtures: true,
     };
+    config.validate()?;
     let running = client::RT
         .block_on(server::start(config))
         .map_err(|e| format!("cannot start the embedded reference server: {e}"))?;

@@ -330,23 +330,16 @@ mod tests {
     fn report(name: &str, outcome: Outcome, item: &str, level: &str) -> CaseReport {
         CaseReport {
             name: name.into(),
-            summary: String::new(),
-            items: vec![],
             level: level.into(),
             outcome,
             message: Some("why".into()),
-            notes: vec![],
             violations: vec![ViolationReport {
                 step: 1,
                 items: vec![item.into()],
                 level: level.into(),
                 text: "expected 422, got 400".into(),
             }],
-            steps: vec![],
-            kept: vec![],
-            duration_ms: 0,
-            aborted: None,
-            recorded: vec![],
+            ..CaseReport::default()
         }
     }
 

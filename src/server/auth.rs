@@ -1,20 +1,21 @@
 //! Authentication: `Authorization: Bearer <token>` to a user ID.
 //!
-//! No header is PermissionDenied, as the platform is observed to answer (spec §3); a
-//! header that is not a bearer token, or a token nobody was issued, is
-//! InvalidAuthentication. Both are 401 through the status table.
+//! No header is PermissionDenied, as the platform is observed to answer (spec §3; the
+//! type is [`Auth::missing_token`]); a header that is not a bearer token, or a token
+//! nobody was issued, is InvalidAuthentication. Both are 401 through the status table.
 
 use axum::http::HeaderMap;
 use axum::http::header::AUTHORIZATION;
 
 use super::error::{ApiError, ErrorType};
+use super::rules::Auth;
 use super::store::Store;
 
 /// The authenticated user's ID.
-pub fn authenticate(store: &Store, headers: &HeaderMap) -> Result<String, ApiError> {
+pub fn authenticate(store: &Store, headers: &HeaderMap, rules: &Auth) -> Result<String, ApiError> {
     let Some(value) = headers.get(AUTHORIZATION) else {
         return Err(ApiError::new(
-            ErrorType::PermissionDenied,
+            rules.missing_token,
             "No Authorization header was given; a bearer token is required",
         ));
     };
@@ -49,6 +50,8 @@ mod tests {
     fn bearer_tokens_map_to_users() {
         let mut s = Store::default();
         s.add_user("alice", "secret");
+        let rules = crate::server::rules::Rules::default().auth;
+        let authenticate = |s: &Store, h: &HeaderMap| authenticate(s, h, &rules);
         assert_eq!(
             authenticate(&s, &headers(Some("Bearer secret"))).unwrap(),
             "user-alice"

@@ -4,6 +4,7 @@
 
 use super::Fixtures;
 use super::error::{ApiError, ApiResult, ErrorType};
+use super::rules;
 use super::store::{Billing, Project, Store};
 
 /// The org the spending-limit fixture is billed to.
@@ -11,10 +12,10 @@ pub const LIMIT_ORG: &str = "org-dxconform_at_limit";
 /// The org the expired fixture is billed to.
 pub const EXPIRED_ORG: &str = "org-dxconform_expired";
 
-/// Create both fixture projects for `owner`.
-pub fn create(store: &mut Store, owner: &str) -> Fixtures {
+/// Create both fixture projects for `owner`, their IDs drawn from `alphabet`.
+pub fn create(store: &mut Store, owner: &str, alphabet: &[u8]) -> Fixtures {
     let mut make = |name: &str, org: &str, billing: Billing| {
-        let id = store.create_project("project", name, owner);
+        let id = store.create_project("project", name, owner, alphabet);
         if let Some(p) = store.projects.get_mut(&id) {
             p.bill_to = org.to_string();
             p.billing = billing;
@@ -37,24 +38,24 @@ pub fn create(store: &mut Store, owner: &str) -> Fixtures {
     }
 }
 
-/// Whether new data may be billed to this project.
-pub fn check(project: &Project) -> ApiResult<()> {
+/// Whether new data may be billed to this project, applying the checks `rules` enforce.
+pub fn check(project: &Project, rules: &rules::Billing) -> ApiResult<()> {
     match project.billing {
-        Billing::Ok => Ok(()),
-        Billing::SpendingLimit => Err(ApiError::new(
+        Billing::SpendingLimit if rules.spending_limit_enforced => Err(ApiError::new(
             ErrorType::SpendingLimitExceeded,
             format!(
                 "The billing account {} of {} has reached its spending limit",
                 project.bill_to, project.id
             ),
         )),
-        Billing::Expired => Err(ApiError::new(
+        Billing::Expired if rules.org_expiry_enforced => Err(ApiError::new(
             ErrorType::OrgExpired,
             format!(
                 "The org {} that {} is billed to has expired",
                 project.bill_to, project.id
             ),
         )),
+        _ => Ok(()),
     }
 }
 
@@ -66,7 +67,9 @@ mod tests {
     fn fixtures_refuse_new_data_with_their_error() {
         let mut s = Store::default();
         s.add_user("alice", "t");
-        let f = create(&mut s, "user-alice");
+        let f = create(&mut s, "user-alice", crate::server::ids::ALPHABET);
+        let enforced = rules::Rules::default().billing;
+        let check = |p| check(p, &enforced);
         let limit = &s.projects[f.spending_limit_project.as_deref().unwrap()];
         let expired = &s.projects[f.expired_org_project.as_deref().unwrap()];
         assert_eq!(

@@ -1,11 +1,10 @@
-//! The API's error: a documented error type, a human-readable message, and the HTTP
-//! status the platform's error table gives that type.
+//! The API's error: a documented error type and a human-readable message.
 //!
 //! Every failure a route can produce is an [`ApiError`]; the protocol layer turns it into
-//! the `{"error": {"type", "message"}}` body. Keeping the status table here, in one match,
-//! is what guarantees that a client mistake is never a 5xx (clients retry those).
+//! the `{"error": {"type", "message"}}` body, with the HTTP status that
+//! [`super::rules::Statuses`] gives the type (the platform's error table, where a client
+//! mistake is never a 5xx).
 
-use axum::http::StatusCode;
 use serde_json::{Value, json};
 
 /// The error types the reference server emits: exactly the ones dxpy has exception
@@ -44,27 +43,6 @@ impl ErrorType {
             ErrorType::RateLimitConditional => "RateLimitConditional",
             ErrorType::InternalError => "InternalError",
             ErrorType::ServiceUnavailable => "ServiceUnavailable",
-        }
-    }
-
-    /// The HTTP status from the platform's error table (spec §2). PermissionDenied is 401,
-    /// not 403, as on the platform. OrgExpired has no documented status: 403, like
-    /// SpendingLimitExceeded, is our reading.
-    pub fn status(self) -> StatusCode {
-        match self {
-            ErrorType::MalformedJSON => StatusCode::BAD_REQUEST,
-            ErrorType::InvalidAuthentication | ErrorType::PermissionDenied => {
-                StatusCode::UNAUTHORIZED
-            }
-            ErrorType::SpendingLimitExceeded | ErrorType::OrgExpired => StatusCode::FORBIDDEN,
-            ErrorType::ResourceNotFound => StatusCode::NOT_FOUND,
-            ErrorType::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
-            ErrorType::InvalidInput | ErrorType::InvalidState | ErrorType::InvalidType => {
-                StatusCode::UNPROCESSABLE_ENTITY
-            }
-            ErrorType::RateLimitConditional => StatusCode::TOO_MANY_REQUESTS,
-            ErrorType::InternalError => StatusCode::INTERNAL_SERVER_ERROR,
-            ErrorType::ServiceUnavailable => StatusCode::SERVICE_UNAVAILABLE,
         }
     }
 }
@@ -134,27 +112,6 @@ pub fn not_found_msg(message: impl Into<String>) -> ApiError {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn client_mistakes_are_never_5xx() {
-        for kind in [
-            ErrorType::MalformedJSON,
-            ErrorType::InvalidAuthentication,
-            ErrorType::PermissionDenied,
-            ErrorType::SpendingLimitExceeded,
-            ErrorType::OrgExpired,
-            ErrorType::ResourceNotFound,
-            ErrorType::MethodNotAllowed,
-            ErrorType::InvalidInput,
-            ErrorType::InvalidState,
-            ErrorType::InvalidType,
-            ErrorType::RateLimitConditional,
-        ] {
-            assert!(kind.status().is_client_error(), "{kind:?}");
-        }
-        assert_eq!(ErrorType::PermissionDenied.status().as_u16(), 401);
-        assert_eq!(ErrorType::OrgExpired.status().as_u16(), 403);
-    }
 
     #[test]
     fn body_has_type_and_non_empty_message() {

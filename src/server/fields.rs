@@ -17,8 +17,15 @@ pub struct Fields(Vec<String>);
 
 impl Fields {
     /// Read the selection from a describe input. `deprecated` names the top-level boolean
-    /// flags the route still honours (`properties`, `details`, `folders`...).
-    pub fn read(input: Input, defaults: &[&str], deprecated: &[&str]) -> ApiResult<Fields> {
+    /// flags the route still honours (`properties`, `details`, `folders`...);
+    /// `flags_win` makes them count even beside `fields`, adding (true) or removing
+    /// (false) their field, where the documented rule ignores them.
+    pub fn read(
+        input: Input,
+        defaults: &[&str],
+        deprecated: &[&str],
+        flags_win: bool,
+    ) -> ApiResult<Fields> {
         let fields = match input.get("fields") {
             None => None,
             Some(Value::Object(m)) => {
@@ -39,8 +46,8 @@ impl Fields {
         // The deprecated flags are type-checked even when `fields` makes them moot.
         let mut flags = Vec::new();
         for flag in deprecated {
-            if input.opt_bool(flag)? == Some(true) {
-                flags.push(*flag);
+            if let Some(on) = input.opt_bool(flag)? {
+                flags.push((*flag, on));
             }
         }
         let mut out: Vec<String> = Vec::new();
@@ -54,13 +61,24 @@ impl Fields {
                 if default_fields.unwrap_or(true) {
                     defaults.iter().for_each(|d| add(d, &mut out));
                 }
-                flags.iter().for_each(|f| add(f, &mut out));
+                for (flag, _) in flags.iter().filter(|(_, on)| *on) {
+                    add(flag, &mut out);
+                }
             }
             Some(m) => {
                 if default_fields.unwrap_or(false) {
                     defaults.iter().for_each(|d| add(d, &mut out));
                 }
                 apply(m, &mut out, &mut add);
+                if flags_win {
+                    for (flag, on) in &flags {
+                        if *on {
+                            add(flag, &mut out);
+                        } else {
+                            out.retain(|f| f != flag);
+                        }
+                    }
+                }
             }
         }
         Ok(Fields(out))
@@ -99,7 +117,7 @@ mod tests {
     const DEP: &[&str] = &["properties", "details"];
 
     fn sel(v: Value) -> ApiResult<Fields> {
-        Fields::read(Input(v.as_object().unwrap()), D, DEP)
+        Fields::read(Input(v.as_object().unwrap()), D, DEP, false)
     }
 
     #[test]
@@ -119,6 +137,13 @@ mod tests {
         let f = sel(json!({"fields": {"properties": true, "name": false}, "defaultFields": true}))
             .unwrap();
         assert!(f.has("properties") && f.has("tags") && !f.has("name") && !f.has("details"));
+    }
+
+    #[test]
+    fn winning_flags_count_beside_fields() {
+        let v = json!({"fields": {"name": true, "details": true}, "properties": true, "details": false});
+        let f = Fields::read(Input(v.as_object().unwrap()), D, DEP, true).unwrap();
+        assert_eq!(f, Fields::of(&["name", "properties"]));
     }
 
     #[test]

@@ -2,43 +2,21 @@
 //! listFolder, removeFolder, renameFolder, move, removeObjects, clone (folders-and-
 //! deletion and cloning pages). Paths are normalised by [`super::input::folder`].
 //!
-//! Levels where the docs are silent (our reading): newFolder, move and renameFolder need
-//! UPLOAD (they create folders and place objects, deleting nothing); removing objects
-//! needs CONTRIBUTE, or ADMINISTER in a protected project; removing only empty folders
-//! needs UPLOAD.
+//! Levels, read from [`super::rules::Levels`]: newFolder, move and renameFolder need
+//! `place` (UPLOAD, our reading where the docs are silent: they create folders and place
+//! objects, deleting nothing); removing objects needs `remove` (CONTRIBUTE), or
+//! `remove_protected` (ADMINISTER) in a protected project; removing only empty folders
+//! needs `place`.
 
 use serde_json::{Value, json};
 
+use super::call::Call;
 use super::error::{ApiResult, invalid_input, invalid_state, not_found, not_found_msg};
 use super::fields::Fields;
 use super::input::{self, Input};
 use super::records;
-use super::routes::Call;
+use super::rules::{Levels, Rules};
 use super::store::{Copy, Level, Project, State, Store};
-
-/// The methods this module answers on `/project-xxxx/` and `/container-xxxx/`.
-pub const METHODS: &[&str] = &[
-    "newFolder",
-    "listFolder",
-    "removeFolder",
-    "renameFolder",
-    "move",
-    "removeObjects",
-    "clone",
-];
-
-pub fn call(store: &mut Store, call: &Call) -> ApiResult<Value> {
-    match call.method {
-        "newFolder" => new_folder(store, call),
-        "listFolder" => list_folder(store, call),
-        "removeFolder" => remove_folder(store, call),
-        "renameFolder" => rename_folder(store, call),
-        "move" => move_(store, call),
-        "removeObjects" => remove_objects(store, call),
-        "clone" => clone(store, call),
-        _ => Err(not_found(call.subject)),
-    }
-}
 
 fn id_answer(call: &Call) -> ApiResult<Value> {
     Ok(json!({ "id": call.subject }))
@@ -84,21 +62,21 @@ fn objects_under(store: &Store, project: &Project, folder: &str) -> Vec<String> 
 }
 
 /// The level removing objects needs: CONTRIBUTE, ADMINISTER when protected.
-fn delete_level(project: &Project) -> Level {
+fn delete_level(project: &Project, levels: &Levels) -> Level {
     if project.protected {
-        Level::Administer
+        levels.remove_protected
     } else {
-        Level::Contribute
+        levels.remove
     }
 }
 
 /// `newFolder`: the parent must exist unless `parents`; an existing folder is
 /// InvalidState unless `parents` (which makes the call idempotent).
-fn new_folder(store: &mut Store, call: &Call) -> ApiResult<Value> {
+pub fn new_folder(store: &mut Store, call: &Call) -> ApiResult<Value> {
     let input = call.input();
     let folder = input.req_folder("folder")?;
     let parents = input.bool_or("parents", false)?;
-    let p = store.require(call.subject, call.user, Level::Upload)?;
+    let p = store.require(call.subject, call.user, call.rules.levels.place)?;
     if p.has_folder(&folder) {
         if !parents {
             return Err(invalid_state(format!("The folder {folder} already exists")));
@@ -113,10 +91,10 @@ fn new_folder(store: &mut Store, call: &Call) -> ApiResult<Value> {
 /// `listFolder`: both `objects` and `folders` are always sent (our reading when `only`
 /// limits them: the other list is empty). With `hasSubfolderFlags`, each folder is a
 /// `[path, hasSubfolders]` pair.
-fn list_folder(store: &mut Store, call: &Call) -> ApiResult<Value> {
+pub fn list_folder(store: &mut Store, call: &Call) -> ApiResult<Value> {
     let input = call.input();
     let folder = input.opt_folder("folder")?.unwrap_or_else(|| "/".into());
-    let describe = describe_option(input, "describe")?;
+    let describe = describe_option(input, "describe", call.rules)?;
     let only = input.opt_str("only")?.unwrap_or("all");
     if !["all", "folders", "objects"].contains(&only) {
         return Err(invalid_input(
@@ -154,7 +132,7 @@ fn list_folder(store: &mut Store, call: &Call) -> ApiResult<Value> {
             }
             let mut entry = json!({ "id": id });
             if let Some(fields) = &describe {
-                entry["describe"] = records::describe_copy(obj, &p.id, fields);
+                entry["describe"] = records::describe_copy(obj, &p.id, fields, call.rules.links);
             }
             objects.push(entry);
         }
@@ -163,11 +141,11 @@ fn list_folder(store: &mut Store, call: &Call) -> ApiResult<Value> {
 }
 
 /// A `describe` option: false, true (the defaults) or a describe input.
-pub fn describe_option(input: Input, key: &str) -> ApiResult<Option<Fields>> {
+pub fn describe_option(input: Input, key: &str, rules: &Rules) -> ApiResult<Option<Fields>> {
     match input.get(key) {
         None | Some(Value::Bool(false)) => Ok(None),
-        Some(Value::Bool(true)) => Ok(Some(Fields::of(records::DEFAULT_FIELDS))),
-        Some(Value::Object(m)) => records::read_fields(Input(m)).map(Some),
+        Some(Value::Bool(true)) => Ok(Some(records::default_fields(rules))),
+        Some(Value::Object(m)) => records::read_fields(Input(m), rules).map(Some),
         Some(_) => Err(invalid_input(format!(
             "Expected \"{key}\" to be a boolean or a describe input mapping"
         ))),
@@ -177,7 +155,7 @@ pub fn describe_option(input: Input, key: &str) -> ApiResult<Option<Fields>> {
 /// `removeFolder`: the root cannot be removed (InvalidInput); a missing folder is
 /// ResourceNotFound unless `force`; a non-empty one needs `recurse` (else InvalidState).
 /// All work is done in one call, so `partial` always gets `completed: true`.
-fn remove_folder(store: &mut Store, call: &Call) -> ApiResult<Value> {
+pub fn remove_folder(store: &mut Store, call: &Call) -> ApiResult<Value> {
     let input = call.input();
     let folder = input.req_folder("folder")?;
     let recurse = input.bool_or("recurse", false)?;
@@ -194,7 +172,7 @@ fn remove_folder(store: &mut Store, call: &Call) -> ApiResult<Value> {
     let p = store.require(call.subject, call.user, Level::View)?;
     if !p.has_folder(&folder) {
         if force {
-            store.require(call.subject, call.user, Level::Upload)?;
+            store.require(call.subject, call.user, call.rules.levels.place)?;
             return Ok(answer);
         }
         return Err(folder_missing(call.subject, &folder));
@@ -207,9 +185,9 @@ fn remove_folder(store: &mut Store, call: &Call) -> ApiResult<Value> {
         )));
     }
     let needed = if objects.is_empty() {
-        Level::Upload
+        call.rules.levels.place
     } else {
-        delete_level(p)
+        delete_level(p, &call.rules.levels)
     };
     store.require(call.subject, call.user, needed)?;
     store.remove_copies(call.subject, &objects);
@@ -224,7 +202,7 @@ fn remove_folder(store: &mut Store, call: &Call) -> ApiResult<Value> {
 /// `newpath` (a new full path, as `dx mv` sends). Both at once is ambiguous:
 /// InvalidInput (our reading). The target must not exist (InvalidState) and its parent
 /// must (ResourceNotFound).
-fn rename_folder(store: &mut Store, call: &Call) -> ApiResult<Value> {
+pub fn rename_folder(store: &mut Store, call: &Call) -> ApiResult<Value> {
     let input = call.input();
     let folder = input.req_folder("folder")?;
     let name = input.opt_str("name")?;
@@ -257,7 +235,7 @@ fn rename_folder(store: &mut Store, call: &Call) -> ApiResult<Value> {
     if within(&target, &folder) && target != folder {
         return Err(invalid_input("A folder cannot be moved inside itself"));
     }
-    let p = store.require(call.subject, call.user, Level::Upload)?;
+    let p = store.require(call.subject, call.user, call.rules.levels.place)?;
     if !p.has_folder(&folder) {
         return Err(folder_missing(call.subject, &folder));
     }
@@ -300,7 +278,7 @@ fn relocate_folder(store: &mut Store, project: &str, from: &str, to: &str) {
 
 /// `move`: folders land as `destination/<basename>`; objects listed explicitly go
 /// straight to `destination`, even if they were inside a listed folder.
-fn move_(store: &mut Store, call: &Call) -> ApiResult<Value> {
+pub fn move_objects(store: &mut Store, call: &Call) -> ApiResult<Value> {
     let input = call.input();
     let objects = input.opt_ids("objects")?.unwrap_or_default();
     let folders = input.opt_folders("folders")?.unwrap_or_default();
@@ -309,7 +287,7 @@ fn move_(store: &mut Store, call: &Call) -> ApiResult<Value> {
     if folders.iter().any(|f| f == "/") {
         return Err(invalid_input("The root folder cannot be moved"));
     }
-    let p = store.require(call.subject, call.user, Level::Upload)?;
+    let p = store.require(call.subject, call.user, call.rules.levels.place)?;
     if !p.has_folder(&destination) {
         return Err(folder_missing(call.subject, &destination));
     }
@@ -362,14 +340,14 @@ fn join(folder: &str, name: &str) -> String {
 
 /// `removeObjects`: unknown IDs (or IDs not in the container) are ResourceNotFound unless
 /// `force`. Removing the last copy of an object deletes it.
-fn remove_objects(store: &mut Store, call: &Call) -> ApiResult<Value> {
+pub fn remove_objects(store: &mut Store, call: &Call) -> ApiResult<Value> {
     let input = call.input();
     let objects = input
         .opt_ids("objects")?
         .ok_or_else(|| invalid_input("Expected key \"objects\" to be present"))?;
     let force = input.bool_or("force", false)?;
     let p = store.require(call.subject, call.user, Level::View)?;
-    let needed = delete_level(p);
+    let needed = delete_level(p, &call.rules.levels);
     store.require(call.subject, call.user, needed)?;
     let mut present = Vec::new();
     for id in objects {
@@ -390,7 +368,7 @@ fn remove_objects(store: &mut Store, call: &Call) -> ApiResult<Value> {
 /// `clone`: copies closed objects (an open one is InvalidState) and folders into another
 /// container, keeping IDs and `created`. Objects already in the destination are listed
 /// in `exists` and left alone. Needs VIEW on the source and UPLOAD on the destination.
-fn clone(store: &mut Store, call: &Call) -> ApiResult<Value> {
+pub fn clone(store: &mut Store, call: &Call) -> ApiResult<Value> {
     let input = call.input();
     let objects = input.opt_ids("objects")?.unwrap_or_default();
     let folders = input.opt_folders("folders")?.unwrap_or_default();
@@ -400,7 +378,7 @@ fn clone(store: &mut Store, call: &Call) -> ApiResult<Value> {
         .unwrap_or_else(|| "/".into());
     let parents = input.bool_or("parents", false)?;
     let src = store.require(call.subject, call.user, Level::View)?;
-    let dst = store.require(dest_project, call.user, Level::Upload)?;
+    let dst = store.require(dest_project, call.user, call.rules.levels.place)?;
     if !parents && !dst.has_folder(&destination) {
         return Err(folder_missing(dest_project, &destination));
     }

@@ -13,33 +13,13 @@ pub const ID_LEN: usize = 24;
 /// Data-object classes: IDs of these are looked up in the object table.
 pub const DATA_CLASSES: &[&str] = &["record", "file", "applet", "workflow", "database"];
 
-/// Every ASCII letter and digit: the alphabet of the `ids-any-alphanumeric` fault.
-pub const ALPHANUMERIC: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+/// Data-container classes.
+pub const CONTAINER_CLASSES: &[&str] = &["project", "container"];
 
-thread_local! {
-    /// The alphabet a fault substitutes for the documented one during one synchronous
-    /// route call (see [`with_alphabet`]); a thread-local, because the store that calls
-    /// [`generate`] does not know the faults, and servers in one process differ.
-    static FAULT_ALPHABET: std::cell::Cell<Option<&'static [u8]>> = const { std::cell::Cell::new(None) };
-}
-
-/// Run `f` (synchronous: one route call) with IDs generated from `alphabet` instead of
-/// [`ALPHABET`] when it is `Some`. The previous setting is restored even if `f` panics.
-pub fn with_alphabet<R>(alphabet: Option<&'static [u8]>, f: impl FnOnce() -> R) -> R {
-    struct Restore(Option<&'static [u8]>);
-    impl Drop for Restore {
-        fn drop(&mut self) {
-            FAULT_ALPHABET.with(|a| a.set(self.0));
-        }
-    }
-    let _restore = Restore(FAULT_ALPHABET.with(|a| a.replace(alphabet)));
-    f()
-}
-
-/// A fresh random ID of `class`. Uniqueness is the store's business (it retries on the
-/// astronomically unlikely collision).
-pub fn generate(class: &str) -> String {
-    let alphabet: &[u8] = FAULT_ALPHABET.with(|a| a.get()).unwrap_or(ALPHABET);
+/// A fresh random ID of `class` drawn from `alphabet` (the rules give [`ALPHABET`]).
+/// Uniqueness is the store's business (it retries on the astronomically unlikely
+/// collision).
+pub fn generate(class: &str, alphabet: &[u8]) -> String {
     let mut id = String::with_capacity(class.len() + 1 + ID_LEN);
     id.push_str(class);
     id.push('-');
@@ -64,7 +44,7 @@ pub fn is_id_of(id: &str, class: &str) -> bool {
 
 /// Whether a class names a data container.
 pub fn is_container_class(class: &str) -> bool {
-    class == "project" || class == "container"
+    CONTAINER_CLASSES.contains(&class)
 }
 
 #[cfg(test)]
@@ -74,7 +54,7 @@ mod tests {
     #[test]
     fn generated_ids_use_the_alphabet_and_parse() {
         for _ in 0..100 {
-            let id = generate("record");
+            let id = generate("record", ALPHABET);
             assert_eq!(id.len(), "record-".len() + 24);
             assert!(id[7..].bytes().all(|b| ALPHABET.contains(&b)));
             assert_eq!(class_of(&id), Some("record"));

@@ -4,7 +4,8 @@
 //!
 //! The field rules (names, tags, types, properties, folders, nonces, links, project IDs)
 //! are the team's reading of the spec and live here once, for every route that takes
-//! such a field.
+//! such a field; the limits and link rules a server may set differently come from
+//! [`super::rules`].
 
 use std::collections::BTreeMap;
 
@@ -12,59 +13,11 @@ use serde_json::{Map, Value};
 
 use super::error::{ApiResult, invalid_input, invalid_type};
 use super::ids;
+use super::rules::{Limit, Limits, LinkRules};
 
-/// Largest property key and value, in UTF-8 bytes (records and metadata pages).
-pub const MAX_PROPERTY_KEY: usize = 100;
-pub const MAX_PROPERTY_VALUE: usize = 700;
-/// Largest nonce, in UTF-8 bytes.
-pub const MAX_NONCE: usize = 128;
 /// Folder limits from the newer folders page.
 pub const MAX_PATH_CHARS: usize = 10_240;
 pub const MAX_PATH_LEVELS: usize = 128;
-
-/// How a size limit is applied: the documented rule ([`Measure::BYTES`]: UTF-8 bytes, at
-/// most the limit), or a wrong one the self-check's faults switch on (one unit of slack,
-/// characters counted instead of bytes).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Measure {
-    /// Units accepted beyond the limit.
-    pub slack: usize,
-    /// Count characters instead of UTF-8 bytes.
-    pub chars: bool,
-}
-
-impl Measure {
-    pub const BYTES: Measure = Measure {
-        slack: 0,
-        chars: false,
-    };
-
-    fn over(self, s: &str, max: usize) -> bool {
-        let len = if self.chars {
-            s.chars().count()
-        } else {
-            s.len()
-        };
-        len > max + self.slack
-    }
-}
-
-/// Which link rules [`check_links_with`] enforces: all of them ([`LinkRules::STRICT`]),
-/// unless a self-check fault relaxes one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct LinkRules {
-    /// `$dnanexus_link` must be the hash's only key.
-    pub sole_key: bool,
-    /// The link's value must be an ID string or `{"id", "project"?}`.
-    pub id_value: bool,
-}
-
-impl LinkRules {
-    pub const STRICT: LinkRules = LinkRules {
-        sole_key: true,
-        id_value: true,
-    };
-}
 
 /// A request body known to be a JSON object.
 #[derive(Clone, Copy)]
@@ -194,16 +147,10 @@ impl<'a> Input<'a> {
     }
 
     /// Properties for creation: a mapping of string to string within the size limits.
-    pub fn opt_properties(&self, key: &str) -> ApiResult<Option<BTreeMap<String, String>>> {
-        self.opt_properties_measured(key, Measure::BYTES, Measure::BYTES)
-    }
-
-    /// [`Input::opt_properties`] with the key and value limits applied as given.
-    pub fn opt_properties_measured(
+    pub fn opt_properties(
         &self,
         key: &str,
-        key_measure: Measure,
-        value_measure: Measure,
+        limits: &Limits,
     ) -> ApiResult<Option<BTreeMap<String, String>>> {
         let Some(m) = self.opt_object(key)? else {
             return Ok(None);
@@ -215,14 +162,18 @@ impl<'a> Input<'a> {
                     "Expected each value of \"{key}\" to be a string"
                 )));
             };
-            check_property_measured(k, s, key_measure, value_measure)?;
+            check_property(k, s, limits)?;
             out.insert(k.clone(), s.clone());
         }
         Ok(Some(out))
     }
 
     /// A properties update: string sets, null deletes (merge semantics).
-    pub fn req_property_update(&self, key: &str) -> ApiResult<Vec<(String, Option<String>)>> {
+    pub fn req_property_update(
+        &self,
+        key: &str,
+        limits: &Limits,
+    ) -> ApiResult<Vec<(String, Option<String>)>> {
         let m = self
             .opt_object(key)?
             .ok_or_else(|| invalid_input(format!("Expected key \"{key}\" to be present")))?;
@@ -230,11 +181,11 @@ impl<'a> Input<'a> {
         for (k, v) in m {
             match v {
                 Value::String(s) => {
-                    check_property(k, s)?;
+                    check_property(k, s, limits)?;
                     out.push((k.clone(), Some(s.clone())));
                 }
                 Value::Null => {
-                    check_property(k, "")?;
+                    check_property(k, "", limits)?;
                     out.push((k.clone(), None));
                 }
                 _ => {
@@ -300,20 +251,16 @@ impl<'a> Input<'a> {
             .map(Some)
     }
 
-    /// A nonce: a string of at most 128 UTF-8 bytes.
-    pub fn opt_nonce(&self, key: &str) -> ApiResult<Option<&'a str>> {
-        self.opt_nonce_measured(key, Measure::BYTES)
-    }
-
-    /// [`Input::opt_nonce`] with the length limit applied as given.
-    pub fn opt_nonce_measured(&self, key: &str, measure: Measure) -> ApiResult<Option<&'a str>> {
+    /// A nonce: a string within `limit` (128 UTF-8 bytes).
+    pub fn opt_nonce(&self, key: &str, limit: Limit) -> ApiResult<Option<&'a str>> {
         let n = self.opt_str(key)?;
-        if let Some(s) = n {
-            if measure.over(s, MAX_NONCE) {
-                return Err(invalid_input(format!(
-                    "Expected key \"{key}\" to be at most {MAX_NONCE} bytes"
-                )));
-            }
+        if let Some(s) = n
+            && limit.exceeded_by(s)
+        {
+            return Err(invalid_input(format!(
+                "Expected key \"{key}\" to be at most {} bytes",
+                limit.max
+            )));
         }
         Ok(n)
     }
@@ -337,19 +284,17 @@ pub fn check_name(key: &str, s: &str) -> ApiResult<String> {
     Ok(s.to_string())
 }
 
-fn check_property(k: &str, v: &str) -> ApiResult<()> {
-    check_property_measured(k, v, Measure::BYTES, Measure::BYTES)
-}
-
-fn check_property_measured(k: &str, v: &str, km: Measure, vm: Measure) -> ApiResult<()> {
-    if km.over(k, MAX_PROPERTY_KEY) {
+fn check_property(k: &str, v: &str, limits: &Limits) -> ApiResult<()> {
+    if limits.property_key.exceeded_by(k) {
         return Err(invalid_input(format!(
-            "Property keys must be at most {MAX_PROPERTY_KEY} bytes"
+            "Property keys must be at most {} bytes",
+            limits.property_key.max
         )));
     }
-    if vm.over(v, MAX_PROPERTY_VALUE) {
+    if limits.property_value.exceeded_by(v) {
         return Err(invalid_input(format!(
-            "Property values must be at most {MAX_PROPERTY_VALUE} bytes"
+            "Property values must be at most {} bytes",
+            limits.property_value.max
         )));
     }
     Ok(())
@@ -414,14 +359,10 @@ pub fn project_id<'s>(key: &str, s: &'s str) -> ApiResult<&'s str> {
 }
 
 /// Check the links in a details value: a hash with `$dnanexus_link` has it as its only
-/// key, and its value is an ID string or `{"id": ID, "project"?: ID}`. The object form
-/// is accepted because clients produce it (SHOULD reading of the docs' conflict).
-pub fn check_links(v: &Value) -> ApiResult<()> {
-    check_links_with(v, LinkRules::STRICT)
-}
-
-/// [`check_links`] enforcing only the rules in `rules`.
-pub fn check_links_with(v: &Value, rules: LinkRules) -> ApiResult<()> {
+/// key, and its value is an ID string or `{"id": ID, "project"?: ID}`, each as far as
+/// `rules` enforce it. The object form is accepted because clients produce it (SHOULD
+/// reading of the docs' conflict).
+pub fn check_links(v: &Value, rules: LinkRules) -> ApiResult<()> {
     match v {
         Value::Object(m) => {
             if let Some(link) = m.get("$dnanexus_link") {
@@ -452,24 +393,19 @@ pub fn check_links_with(v: &Value, rules: LinkRules) -> ApiResult<()> {
                 }
                 return Ok(());
             }
-            m.values().try_for_each(|c| check_links_with(c, rules))
+            m.values().try_for_each(|c| check_links(c, rules))
         }
-        Value::Array(a) => a.iter().try_for_each(|c| check_links_with(c, rules)),
+        Value::Array(a) => a.iter().try_for_each(|c| check_links(c, rules)),
         _ => Ok(()),
     }
 }
 
-/// Details: an object or an array, with valid links.
-pub fn details(v: &Value) -> ApiResult<Value> {
-    details_with(v, LinkRules::STRICT)
-}
-
-/// [`details`] enforcing only the link rules in `rules`.
-pub fn details_with(v: &Value, rules: LinkRules) -> ApiResult<Value> {
+/// Details: an object or an array, with links valid under `rules`.
+pub fn details(v: &Value, rules: LinkRules) -> ApiResult<Value> {
     if !(v.is_object() || v.is_array()) {
         return Err(invalid_input("Details must be a JSON object or array"));
     }
-    check_links_with(v, rules)?;
+    check_links(v, rules)?;
     Ok(v.clone())
 }
 
@@ -478,6 +414,10 @@ mod tests {
     use super::*;
     use crate::server::error::ErrorType;
     use serde_json::json;
+
+    fn limits() -> Limits {
+        crate::server::rules::Rules::default().limits
+    }
 
     fn with<T>(v: Value, f: impl FnOnce(Input) -> T) -> T {
         f(Input(v.as_object().unwrap()))
@@ -509,14 +449,18 @@ mod tests {
     #[test]
     fn property_limits_are_bytes() {
         let ok = json!({"p": {"a".repeat(100): "é".repeat(350)}});
-        assert!(with(ok, |i| i.opt_properties("p")).is_ok());
+        assert!(with(ok, |i| i.opt_properties("p", &limits())).is_ok());
         let long_key = json!({"p": {"a".repeat(101): "x"}});
-        assert!(with(long_key, |i| i.opt_properties("p")).is_err());
+        assert!(with(long_key, |i| i.opt_properties("p", &limits())).is_err());
         let long_value = json!({"p": {"k": format!("{}a", "é".repeat(350))}});
-        assert!(with(long_value, |i| i.opt_properties("p")).is_err());
-        assert!(with(json!({"p": {"k": null}}), |i| i.opt_properties("p")).is_err());
+        assert!(with(long_value, |i| i.opt_properties("p", &limits())).is_err());
+        assert!(
+            with(json!({"p": {"k": null}}), |i| i
+                .opt_properties("p", &limits()))
+            .is_err()
+        );
         let upd = with(json!({"p": {"k": null, "j": ""}}), |i| {
-            i.req_property_update("p")
+            i.req_property_update("p", &limits())
         })
         .unwrap();
         assert_eq!(upd.len(), 2);
@@ -547,8 +491,8 @@ mod tests {
     #[test]
     fn links_must_be_sole_key_and_an_id() {
         let r = "record-000000000000000000000000";
-        assert!(check_links(&json!({"x": {"$dnanexus_link": r}})).is_ok());
-        assert!(check_links(&json!([{"$dnanexus_link": {"id": r, "project": "project-000000000000000000000000"}}])).is_ok());
+        assert!(check_links(&json!({"x": {"$dnanexus_link": r}}), LinkRules::STRICT).is_ok());
+        assert!(check_links(&json!([{"$dnanexus_link": {"id": r, "project": "project-000000000000000000000000"}}]), LinkRules::STRICT).is_ok());
         for bad in [
             json!({"$dnanexus_link": r, "x": 1}),
             json!({"$dnanexus_link": 5}),
@@ -557,7 +501,7 @@ mod tests {
             json!({"$dnanexus_link": {"job": "job-000000000000000000000000", "field": "x"}}),
             json!({"$dnanexus_link": "nope"}),
         ] {
-            assert!(check_links(&bad).is_err(), "{bad}");
+            assert!(check_links(&bad, LinkRules::STRICT).is_err(), "{bad}");
         }
     }
 
@@ -565,17 +509,22 @@ mod tests {
     fn nonce_limit_is_128_bytes() {
         assert!(
             with(json!({"n": "a".repeat(128)}), |i| i
-                .opt_nonce("n")
+                .opt_nonce("n", limits().nonce)
                 .map(|_| ()))
             .is_ok()
         );
         assert!(
             with(json!({"n": "a".repeat(129)}), |i| i
-                .opt_nonce("n")
+                .opt_nonce("n", limits().nonce)
                 .map(|_| ()))
             .is_err()
         );
-        assert!(with(json!({"n": 5}), |i| i.opt_nonce("n").map(|_| ())).is_err());
+        assert!(
+            with(json!({"n": 5}), |i| i
+                .opt_nonce("n", limits().nonce)
+                .map(|_| ()))
+            .is_err()
+        );
     }
 
     #[test]

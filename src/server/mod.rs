@@ -7,17 +7,28 @@
 //! - this file: the interface the runner and the CLI use ([`Config`], [`app`], [`run`],
 //!   [`start`]) and the shared state;
 //! - [`protocol`]: the layer every request goes through (methods, paths, content types,
-//!   JSON, authentication, headers, CORS), written once; [`routes`]: the route table;
-//! - [`error`]: error types and the status table; [`auth`]: bearer tokens; [`ids`]: entity
-//!   IDs; [`input`]: typed readers of input fields; [`fields`]: describe field selection;
+//!   JSON, authentication, statuses, headers, CORS), written once; [`routes`]: the route
+//!   table, one row per route, from which dispatch and the list of implemented routes
+//!   both come;
+//! - [`call`]: what a handler is given (the table imports the handlers, the handlers
+//!   import only this);
+//! - [`rules`]: the documented knobs (limits, levels, statuses, defaults, link rules,
+//!   search defaults, the ID alphabet...) that the protocol layer and the routes read;
+//! - [`error`]: error types and bodies; [`auth`]: bearer tokens; [`ids`]: entity IDs;
+//!   [`input`]: typed readers of input fields; [`fields`]: describe field selection;
 //! - [`store`]: the data model, behind one lock;
 //! - route families: [`records`] (`/record/new`, record describe), [`objects`] (the other
 //!   data-object routes), [`projects`], [`folders`] (folders, move, clone, removal),
 //!   [`search`] (`find*`, bulk describe, resolve), [`system`] (whoami, users, test routes);
-//! - [`billing`]: the billing fixture projects; [`faults`]: the self-check's fault catalogue.
+//! - [`billing`]: the billing fixture projects;
+//! - the self-check: [`edit`] (what a fault or a variant does: a rules change or a
+//!   rewrite of the request, the answer, its bytes or headers), [`faults`] (ways to break
+//!   the documentation) and [`variants`] (ways to differ from this server within it).
 
 pub mod auth;
 pub mod billing;
+pub mod call;
+pub mod edit;
 pub mod error;
 pub mod faults;
 pub mod fields;
@@ -29,9 +40,11 @@ pub mod projects;
 pub mod protocol;
 pub mod records;
 pub mod routes;
+pub mod rules;
 pub mod search;
 pub mod store;
 pub mod system;
+pub mod variants;
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -41,7 +54,8 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use axum::Router;
 use tokio::net::TcpListener;
 
-use faults::Faults;
+use edit::{Edit, Edits};
+use rules::Rules;
 use store::Store;
 
 /// How to start a server.
@@ -49,8 +63,10 @@ use store::Store;
 pub struct Config {
     /// `(handle, token)`: each makes `user-<handle>` with that bearer token.
     pub users: Vec<(String, String)>,
-    /// Names from the fault catalogue to switch on.
+    /// Names from the fault catalogue ([`faults::FAULTS`]) to switch on.
     pub faults: Vec<String>,
+    /// Names from the variant catalogue ([`variants::VARIANTS`]) to switch on.
+    pub variants: Vec<String>,
     /// Added to every answer, to exercise clients' time-outs.
     pub latency_ms: u64,
     /// Create the billing fixtures for the first user.
@@ -58,11 +74,27 @@ pub struct Config {
 }
 
 impl Config {
-    /// Check the configuration: fault names must be in the catalogue; handles must be
-    /// non-empty `[A-Za-z0-9._-]` and distinct; tokens non-empty, without whitespace and
-    /// distinct. [`app`] ignores what this rejects, so callers should validate first.
+    /// Check the configuration: fault and variant names must be in their catalogues;
+    /// handles must be non-empty `[A-Za-z0-9._-]` and distinct; tokens non-empty, without
+    /// whitespace and distinct. [`app`] ignores what this rejects, so callers should
+    /// validate first.
     pub fn validate(&self) -> Result<(), String> {
-        Faults::new(&self.faults)?;
+        for name in &self.faults {
+            if faults::find(name).is_none() {
+                return Err(format!(
+                    "unknown fault {name:?} (`dxconform faults` lists them)"
+                ));
+            }
+        }
+        for name in &self.variants {
+            if variants::find(name).is_none() {
+                let known: Vec<&str> = variants::VARIANTS.iter().map(|v| v.name).collect();
+                return Err(format!(
+                    "unknown variant {name:?}; the variants are: {}",
+                    known.join(", ")
+                ));
+            }
+        }
         let mut handles = std::collections::BTreeSet::new();
         let mut tokens = std::collections::BTreeSet::new();
         for (handle, token) in &self.users {
@@ -88,6 +120,21 @@ impl Config {
             }
         }
         Ok(())
+    }
+
+    /// The switched-on faults' and variants' edits, in catalogue order (faults first);
+    /// unknown names are left out.
+    pub fn edits(&self) -> Edits {
+        let on = |names: &[String], name: &str| names.iter().any(|n| n == name);
+        let faults = faults::FAULTS
+            .iter()
+            .filter(|f| on(&self.faults, f.name))
+            .map(|f| &f.edit);
+        let variants = variants::VARIANTS
+            .iter()
+            .filter(|v| on(&self.variants, v.name))
+            .map(|v| &v.edit);
+        Edits::new(faults.chain(variants).collect::<Vec<&'static Edit>>())
     }
 }
 
@@ -118,19 +165,19 @@ struct Shared {
     /// The one lock: each request holds it for its whole run, so requests are atomic.
     store: Mutex<Store>,
     /// Fixed at start-up, so read without the lock.
-    faults: Faults,
-    latency_ms: u64,
-    /// Source of the `X-Request-ID` counters.
+    rules: Rules,
+    edits: Edits,
+    /// How many requests have arrived: the source of `X-Request-ID` counters.
     requests: AtomicU64,
 }
 
 impl AppState {
-    fn new(store: Store, faults: Faults, latency_ms: u64) -> AppState {
+    fn new(store: Store, rules: Rules, edits: Edits) -> AppState {
         AppState {
             inner: Arc::new(Shared {
                 store: Mutex::new(store),
-                faults,
-                latency_ms,
+                rules,
+                edits,
                 requests: AtomicU64::new(0),
             }),
         }
@@ -145,43 +192,45 @@ impl AppState {
             .unwrap_or_else(PoisonError::into_inner)
     }
 
-    pub fn faults(&self) -> &Faults {
-        &self.inner.faults
+    /// The rules in force, the faults' and variants' edits applied.
+    pub fn rules(&self) -> &Rules {
+        &self.inner.rules
     }
 
-    pub fn latency_ms(&self) -> u64 {
-        self.inner.latency_ms
+    /// The switched-on edits, for the protocol layer's rewrites.
+    pub fn edits(&self) -> &Edits {
+        &self.inner.edits
     }
 
-    /// A fresh `X-Request-ID`.
-    pub fn request_id(&self) -> String {
-        protocol::request_id(self.inner.requests.fetch_add(1, Ordering::Relaxed))
+    /// Count a request: how many came before it.
+    pub fn count_request(&self) -> u64 {
+        self.inner.requests.fetch_add(1, Ordering::Relaxed)
     }
 }
 
-/// The router for a configuration. Unknown fault names and invalid users are skipped
-/// here; [`Config::validate`] reports them.
+/// The router for a configuration. Unknown fault and variant names and invalid users are
+/// skipped here; [`Config::validate`] reports them.
 pub fn app(config: &Config) -> (Router, Fixtures) {
+    let edits = config.edits();
+    let rules = edits.rules(Rules {
+        delay_ms: config.latency_ms,
+        ..Rules::default()
+    });
     let mut store = Store::default();
     for (handle, token) in &config.users {
         store.add_user(handle, token);
     }
     let fixtures = if config.billing_fixtures {
         match config.users.first() {
-            Some((handle, _)) => billing::create(&mut store, &format!("user-{handle}")),
+            Some((handle, _)) => {
+                billing::create(&mut store, &format!("user-{handle}"), rules.id_alphabet)
+            }
             None => Fixtures::default(),
         }
     } else {
         Fixtures::default()
     };
-    let known: Vec<String> = config
-        .faults
-        .iter()
-        .filter(|n| faults::FAULTS.iter().any(|f| f.name == n.as_str()))
-        .cloned()
-        .collect();
-    let faults = Faults::new(&known).unwrap_or_default();
-    let state = AppState::new(store, faults, config.latency_ms);
+    let state = AppState::new(store, rules, edits);
     let router = Router::new().fallback(protocol::handle).with_state(state);
     (router, fixtures)
 }
@@ -231,6 +280,15 @@ mod tests {
         let bad = [
             Config {
                 faults: vec!["nope".into()],
+                ..ok.clone()
+            },
+            Config {
+                variants: vec!["nope".into()],
+                ..ok.clone()
+            },
+            Config {
+                faults: vec!["nonce-ignored".into()],
+                variants: vec!["nonce-ignored".into()],
                 ..ok.clone()
             },
             Config {

@@ -5,62 +5,31 @@
 //! Object-level changes (close, types, details, visibility) need UPLOAD on the project
 //! the object was created in and, except close, an open object (InvalidState once
 //! closed). Per-copy changes take a `project` and need UPLOAD while the object is open,
-//! CONTRIBUTE once it is closed.
+//! CONTRIBUTE once it is closed. The levels and what close freezes are read from
+//! [`super::rules`].
 
 use serde_json::{Map, Value, json};
 
-use super::error::{ApiResult, invalid_input, invalid_state};
+use super::call::Call;
+use super::error::{ApiError, ApiResult, ErrorType, invalid_input, invalid_state, not_found};
 use super::input;
-use super::routes::Call;
-use super::store::{Level, Object, State, Store};
-
-/// The methods this module answers (describe is in [`super::records`]).
-pub const METHODS: &[&str] = &[
-    "close",
-    "addTypes",
-    "removeTypes",
-    "setDetails",
-    "getDetails",
-    "setVisibility",
-    "rename",
-    "setProperties",
-    "addTags",
-    "removeTags",
-    "listProjects",
-];
-
-pub fn call(store: &mut Store, call: &Call) -> ApiResult<Value> {
-    match call.method {
-        "close" => close(store, call),
-        "addTypes" | "removeTypes" => types(store, call),
-        "setDetails" => set_details(store, call),
-        "getDetails" => get_details(store, call),
-        "setVisibility" => set_visibility(store, call),
-        "rename" | "setProperties" | "addTags" | "removeTags" => copy_metadata(store, call),
-        "listProjects" => list_projects(store, call),
-        other => Err(super::error::not_found(&format!(
-            "{}/{other}",
-            call.subject
-        ))),
-    }
-}
+use super::store::{Object, State, Store};
 
 fn id_answer(call: &Call) -> ApiResult<Value> {
     Ok(json!({ "id": call.subject }))
 }
 
-/// Change an open object after checking UPLOAD on its governing project.
-fn change_open(store: &mut Store, call: &Call, f: impl FnOnce(&mut Object)) -> ApiResult<Value> {
-    store.require_object_upload(call.subject, call.user)?;
+/// Change an object after checking the level on its governing project; `frozen` says
+/// whether a closed object refuses the change.
+fn change_open(
+    store: &mut Store,
+    call: &Call,
+    frozen: bool,
+    f: impl FnOnce(&mut Object),
+) -> ApiResult<Value> {
+    store.require_on_object(call.subject, call.user, call.rules.levels.change)?;
     let obj = store.object_mut(call.subject)?;
-    let fault = match call.method {
-        "addTypes" => "closed-accepts-add-types",
-        "removeTypes" => "closed-accepts-remove-types",
-        "setDetails" => "closed-accepts-set-details",
-        _ => "closed-accepts-set-visibility",
-    };
-    let frozen_ignored = call.faults.on(fault);
-    if obj.state != State::Open && !frozen_ignored {
+    if obj.state != State::Open && frozen {
         return Err(invalid_state(format!(
             "{} is closed; its types, details and visibility can no longer change",
             call.subject
@@ -72,28 +41,23 @@ fn change_open(store: &mut Store, call: &Call, f: impl FnOnce(&mut Object)) -> A
 }
 
 /// `/class-xxxx/close`: idempotent; an already closed object answers with `detail`.
-fn close(store: &mut Store, call: &Call) -> ApiResult<Value> {
-    if call.faults.on("close-needs-only-view") || call.faults.on("close-needs-contribute") {
-        let obj = store.object(call.subject)?;
-        let needed = if call.faults.on("close-needs-only-view") {
-            Level::View
-        } else {
-            Level::Contribute
-        };
-        store.require(store.governing_project(obj), call.user, needed)?;
-    } else if call.faults.on("close-hides-from-strangers") {
-        let obj = store.object(call.subject)?;
-        let project = store.governing_project(obj);
-        if store.level(project, call.user).is_none() {
-            return Err(super::error::not_found(call.subject));
+pub fn close(store: &mut Store, call: &Call) -> ApiResult<Value> {
+    let rules = &call.rules.close;
+    let obj = store.object(call.subject)?;
+    let project = store.governing_project(obj);
+    if store.level(project, call.user).is_none() {
+        // No access at all: the documented PermissionDenied below, unless the rules
+        // answer such callers with another error.
+        match rules.no_access {
+            ErrorType::ResourceNotFound => return Err(not_found(call.subject)),
+            ErrorType::PermissionDenied => {}
+            other => return Err(ApiError::new(other, "You have no access to this object")),
         }
-        store.require_object_upload(call.subject, call.user)?;
-    } else {
-        store.require_object_upload(call.subject, call.user)?;
     }
+    store.require_on_object(call.subject, call.user, call.rules.levels.close)?;
     let obj = store.object_mut(call.subject)?;
     if obj.state == State::Closed {
-        if call.faults.on("close-again-touches-modified") {
+        if !rules.again_changes_nothing {
             obj.touch();
         }
         return Ok(json!({
@@ -101,20 +65,26 @@ fn close(store: &mut Store, call: &Call) -> ApiResult<Value> {
             "detail": format!("{} is already closed; nothing was changed", call.subject),
         }));
     }
-    if !call.faults.on("close-does-not-close") {
+    if rules.closes {
         obj.state = State::Closed;
     }
-    if call.faults.on("close-resets-visibility") {
+    if !rules.keeps_metadata {
         obj.hidden = false;
     }
     obj.touch();
     id_answer(call)
 }
 
-fn types(store: &mut Store, call: &Call) -> ApiResult<Value> {
+pub fn types(store: &mut Store, call: &Call) -> ApiResult<Value> {
     let types = call.input().req_types("types")?;
     let add = call.method == "addTypes";
-    change_open(store, call, |obj| {
+    let frozen = &call.rules.frozen;
+    let frozen = if add {
+        frozen.add_types
+    } else {
+        frozen.remove_types
+    };
+    change_open(store, call, frozen, |obj| {
         if add {
             for t in types {
                 if !obj.types.contains(&t) {
@@ -128,27 +98,31 @@ fn types(store: &mut Store, call: &Call) -> ApiResult<Value> {
 }
 
 /// The body is the details value itself.
-fn set_details(store: &mut Store, call: &Call) -> ApiResult<Value> {
-    let details = input::details(call.body)?;
-    change_open(store, call, |obj| obj.details = details)
+pub fn set_details(store: &mut Store, call: &Call) -> ApiResult<Value> {
+    let details = input::details(call.body, call.rules.links)?;
+    change_open(store, call, call.rules.frozen.details, |obj| {
+        obj.details = details
+    })
 }
 
-fn get_details(store: &mut Store, call: &Call) -> ApiResult<Value> {
+pub fn get_details(store: &mut Store, call: &Call) -> ApiResult<Value> {
     let hint = call.input().opt_project("project")?;
     super::records::pick_copy(store, call.subject, hint, call.user)?;
     Ok(store.object(call.subject)?.details.clone())
 }
 
-fn set_visibility(store: &mut Store, call: &Call) -> ApiResult<Value> {
+pub fn set_visibility(store: &mut Store, call: &Call) -> ApiResult<Value> {
     let hidden = call
         .input()
         .opt_bool("hidden")?
         .ok_or_else(|| invalid_input("Expected key \"hidden\" to be present"))?;
-    change_open(store, call, |obj| obj.hidden = hidden)
+    change_open(store, call, call.rules.frozen.visibility, |obj| {
+        obj.hidden = hidden
+    })
 }
 
 /// rename, setProperties, addTags, removeTags: one project's copy.
-fn copy_metadata(store: &mut Store, call: &Call) -> ApiResult<Value> {
+pub fn copy_metadata(store: &mut Store, call: &Call) -> ApiResult<Value> {
     let input = call.input();
     let project = input.req_project("project")?;
     enum Change {
@@ -163,22 +137,27 @@ fn copy_metadata(store: &mut Store, call: &Call) -> ApiResult<Value> {
                 .opt_name("name")?
                 .ok_or_else(|| invalid_input("Expected key \"name\" to be present"))?,
         ),
-        "setProperties" => Change::Props(input.req_property_update("properties")?),
+        "setProperties" => {
+            Change::Props(input.req_property_update("properties", &call.rules.limits)?)
+        }
         "addTags" => Change::AddTags(input.req_tags("tags")?),
         _ => Change::RemoveTags(input.req_tags("tags")?),
     };
-    store.require_copy_write(call.subject, project, call.user)?;
+    let levels = &call.rules.levels;
+    let needed = (levels.copy_open, levels.copy_closed);
+    store.require_copy_write(call.subject, project, call.user, needed)?;
     let obj = store.object_mut(call.subject)?;
+    let frozen = &call.rules.frozen;
     let refused = match change {
-        Change::Name(_) => call.faults.on("closed-refuses-rename"),
-        Change::AddTags(_) | Change::RemoveTags(_) => call.faults.on("closed-refuses-tags"),
-        Change::Props(_) => call.faults.on("closed-refuses-properties"),
+        Change::Name(_) => frozen.rename,
+        Change::AddTags(_) | Change::RemoveTags(_) => frozen.tags,
+        Change::Props(_) => frozen.properties,
     };
     if refused && obj.state == State::Closed {
         return Err(invalid_state(format!("{} is closed", call.subject)));
     }
     let Some(copy) = obj.copy_mut(project) else {
-        return Err(super::error::not_found(call.subject));
+        return Err(not_found(call.subject));
     };
     match change {
         Change::Name(n) => copy.name = n,
@@ -205,7 +184,7 @@ fn copy_metadata(store: &mut Store, call: &Call) -> ApiResult<Value> {
 
 /// Each project holding a copy that the caller can see, with the caller's level there.
 /// Projects the caller cannot see are left out (the docs are silent).
-fn list_projects(store: &mut Store, call: &Call) -> ApiResult<Value> {
+pub fn list_projects(store: &mut Store, call: &Call) -> ApiResult<Value> {
     super::records::pick_copy(store, call.subject, None, call.user)?;
     let obj = store.object(call.subject)?;
     let mut out = Map::new();

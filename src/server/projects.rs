@@ -4,24 +4,11 @@
 
 use serde_json::{Map, Value, json};
 
+use super::call::Call;
 use super::error::{ApiResult, invalid_input, invalid_state, not_found, permission_denied};
 use super::fields::Fields;
 use super::input::Input;
-use super::routes::Call;
 use super::store::{Level, Store, props_json, strings_json};
-
-/// The methods this module answers on `/project-xxxx/`.
-pub const METHODS: &[&str] = &[
-    "describe",
-    "update",
-    "destroy",
-    "invite",
-    "decreasePermissions",
-    "leave",
-    "addTags",
-    "removeTags",
-    "setProperties",
-];
 
 /// Default describe fields: the spec's minimum set plus what `dx describe P` prints.
 pub const DEFAULT_FIELDS: &[&str] = &[
@@ -59,20 +46,6 @@ pub const DEPRECATED_FLAGS: &[&str] = &["properties", "folders", "permissions"];
 
 /// The regions a project may be created in. Unknown regions are InvalidInput, as observed.
 pub const REGIONS: &[&str] = &["aws:us-east-1", "aws:eu-central-1", "azure:westus"];
-
-pub fn call(store: &mut Store, call: &Call) -> ApiResult<Value> {
-    match call.method {
-        "describe" => describe(store, call),
-        "update" => update(store, call),
-        "destroy" => destroy(store, call),
-        "invite" => invite(store, call),
-        "decreasePermissions" => decrease(store, call),
-        "leave" => leave(store, call),
-        "addTags" | "removeTags" => tags(store, call),
-        "setProperties" => set_properties(store, call),
-        _ => Err(not_found(call.subject)),
-    }
-}
 
 fn id_answer(call: &Call) -> ApiResult<Value> {
     Ok(json!({ "id": call.subject }))
@@ -124,7 +97,7 @@ pub fn new(store: &mut Store, call: &Call) -> ApiResult<Value> {
     let description = input.opt_str("description")?;
     let flags = read_flags(input)?;
     let tags = input.opt_tags("tags")?;
-    let properties = input.opt_properties("properties")?;
+    let properties = input.opt_properties("properties", &call.rules.limits)?;
     let bill_to = input.opt_str("billTo")?;
     let region = input.opt_str("region")?;
     if let Some(r) = region
@@ -144,7 +117,7 @@ pub fn new(store: &mut Store, call: &Call) -> ApiResult<Value> {
         // Only self-billing exists here; an org we do not know cannot be billed.
         return Err(not_found(b));
     }
-    let id = store.create_project("project", &name, call.user);
+    let id = store.create_project("project", &name, call.user, call.rules.id_alphabet);
     let p = store.project_mut(&id)?;
     p.summary = summary.unwrap_or_default().to_string();
     p.description = description.unwrap_or_default().to_string();
@@ -160,7 +133,7 @@ pub fn new(store: &mut Store, call: &Call) -> ApiResult<Value> {
 }
 
 /// `/project-xxxx/describe`.
-fn describe(store: &mut Store, call: &Call) -> ApiResult<Value> {
+pub fn describe(store: &mut Store, call: &Call) -> ApiResult<Value> {
     let fields = read_fields(call.input())?;
     store.require(call.subject, call.user, Level::View)?;
     Ok(describe_value(store, call.subject, call.user, &fields))
@@ -168,7 +141,7 @@ fn describe(store: &mut Store, call: &Call) -> ApiResult<Value> {
 
 /// A project describe input's field selection.
 pub fn read_fields(input: Input) -> ApiResult<Fields> {
-    Fields::read(input, DEFAULT_FIELDS, DEPRECATED_FLAGS)
+    Fields::read(input, DEFAULT_FIELDS, DEPRECATED_FLAGS, false)
 }
 
 /// The describe hash of a project as `user` sees it (the caller has checked access).
@@ -240,7 +213,7 @@ pub fn describe_value(store: &Store, project: &str, user: &str, fields: &Fields)
 }
 
 /// `/project-xxxx/update`: every field needs ADMINISTER (per-field levels are [SILENT]).
-fn update(store: &mut Store, call: &Call) -> ApiResult<Value> {
+pub fn update(store: &mut Store, call: &Call) -> ApiResult<Value> {
     let input = call.input();
     let name = input.opt_name("name")?;
     let summary = input.opt_str("summary")?;
@@ -262,7 +235,7 @@ fn update(store: &mut Store, call: &Call) -> ApiResult<Value> {
     let unset_allowed = input.bool_or("unsetAllowedExecutables", false)?;
     let db_restricted = input.opt_bool("databaseResultsRestricted")?;
     let unset_db = input.bool_or("unsetDatabaseResultsRestricted", false)?;
-    store.require(call.subject, call.user, Level::Administer)?;
+    store.require(call.subject, call.user, call.rules.levels.administer)?;
     let p = store.project_mut(call.subject)?;
     // Observed rule: downloads cannot be unrestricted while the preview viewer is.
     let mut download = p.download_restricted;
@@ -312,9 +285,9 @@ fn update(store: &mut Store, call: &Call) -> ApiResult<Value> {
 
 /// `/project-xxxx/destroy`: ADMINISTER. There are no jobs, so `terminateJobs` only has
 /// to be a boolean.
-fn destroy(store: &mut Store, call: &Call) -> ApiResult<Value> {
+pub fn destroy(store: &mut Store, call: &Call) -> ApiResult<Value> {
     call.input().opt_bool("terminateJobs")?;
-    store.require(call.subject, call.user, Level::Administer)?;
+    store.require(call.subject, call.user, call.rules.levels.administer)?;
     store.destroy_project(call.subject);
     id_answer(call)
 }
@@ -322,7 +295,7 @@ fn destroy(store: &mut Store, call: &Call) -> ApiResult<Value> {
 /// `/project-xxxx/invite`: ADMINISTER. Inviting never lowers a level (that is
 /// decreasePermissions' job) and inviting at a level already held changes nothing.
 /// `state` is `"granted"`: users here need not accept (the values are [SILENT]).
-fn invite(store: &mut Store, call: &Call) -> ApiResult<Value> {
+pub fn invite(store: &mut Store, call: &Call) -> ApiResult<Value> {
     let input = call.input();
     let invitee = input.req_str("invitee")?;
     let level_str = input.req_str("level")?;
@@ -333,7 +306,7 @@ fn invite(store: &mut Store, call: &Call) -> ApiResult<Value> {
     if invitee == "PUBLIC" && level != Level::View {
         return Err(invalid_input("PUBLIC can only be granted VIEW"));
     }
-    store.require(call.subject, call.user, Level::Administer)?;
+    store.require(call.subject, call.user, call.rules.levels.administer)?;
     if invitee != "PUBLIC" && !store.users.contains_key(invitee) {
         return Err(not_found(invitee));
     }
@@ -349,7 +322,7 @@ fn invite(store: &mut Store, call: &Call) -> ApiResult<Value> {
 /// `/project-xxxx/decreasePermissions`: a flat mapping of member to a lower level or
 /// null (removal). Keys that are not member IDs are ignored like any unknown input key;
 /// members not in the project are left alone.
-fn decrease(store: &mut Store, call: &Call) -> ApiResult<Value> {
+pub fn decrease_permissions(store: &mut Store, call: &Call) -> ApiResult<Value> {
     let input = call.input();
     let mut changes = Vec::new();
     for (member, v) in input.0 {
@@ -376,7 +349,7 @@ fn decrease(store: &mut Store, call: &Call) -> ApiResult<Value> {
         };
         changes.push((member.clone(), level));
     }
-    store.require(call.subject, call.user, Level::Administer)?;
+    store.require(call.subject, call.user, call.rules.levels.administer)?;
     let p = store.project_mut(call.subject)?;
     for (member, level) in &changes {
         if let (Some(current), Some(new)) = (p.members.get(member), level)
@@ -407,7 +380,7 @@ fn decrease(store: &mut Store, call: &Call) -> ApiResult<Value> {
 
 /// `/project-xxxx/leave`: any member may leave, except the last administrator (who would
 /// leave the project unmanageable: InvalidState, our reading).
-fn leave(store: &mut Store, call: &Call) -> ApiResult<Value> {
+pub fn leave(store: &mut Store, call: &Call) -> ApiResult<Value> {
     let p = store.project_mut(call.subject)?;
     let Some(level) = p.members.get(call.user).copied() else {
         return Err(permission_denied(format!(
@@ -430,9 +403,9 @@ fn leave(store: &mut Store, call: &Call) -> ApiResult<Value> {
 }
 
 /// Project tags: CONTRIBUTE (changing the container's metadata; [SILENT] in the docs).
-fn tags(store: &mut Store, call: &Call) -> ApiResult<Value> {
+pub fn tags(store: &mut Store, call: &Call) -> ApiResult<Value> {
     let tags = call.input().req_tags("tags")?;
-    store.require(call.subject, call.user, Level::Contribute)?;
+    store.require(call.subject, call.user, call.rules.levels.project_metadata)?;
     let p = store.project_mut(call.subject)?;
     if call.method == "addTags" {
         for t in tags {
@@ -447,9 +420,11 @@ fn tags(store: &mut Store, call: &Call) -> ApiResult<Value> {
     id_answer(call)
 }
 
-fn set_properties(store: &mut Store, call: &Call) -> ApiResult<Value> {
-    let updates = call.input().req_property_update("properties")?;
-    store.require(call.subject, call.user, Level::Contribute)?;
+pub fn set_properties(store: &mut Store, call: &Call) -> ApiResult<Value> {
+    let updates = call
+        .input()
+        .req_property_update("properties", &call.rules.limits)?;
+    store.require(call.subject, call.user, call.rules.levels.project_metadata)?;
     let p = store.project_mut(call.subject)?;
     for (k, v) in updates {
         match v {

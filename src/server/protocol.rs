@@ -2,161 +2,200 @@
 //! receives every request, and here it
 //!
 //! - answers CORS preflights and refuses methods other than POST (405);
-//! - percent-decodes the path and splits it into `/subject/method` (unknown: 404);
+//! - percent-decodes the path and finds its `/subject/method` in the route table
+//!   (unknown: 404);
 //! - checks the content type (absent or `application/json`, else MalformedJSON) and
 //!   parses the body (MalformedJSON; not an object: InvalidInput, except for routes whose
 //!   body is the input value itself);
 //! - authenticates (see [`super::auth`]);
 //! - runs the route with the store locked for the whole call, catching panics so that a
 //!   bug answers 500 instead of dropping the connection;
-//! - applies the self-check's fault hooks (see [`super::faults`]): request and answer
-//!   rewrites, and the `faults.on` checks below, each naming its fault;
+//! - turns errors into the documented error body, with the status the [`Rules`] give
+//!   their type;
 //! - sets the headers every answer carries:
 //!   `Content-Type: application/json`, `Content-Length`, `X-Request-ID`,
 //!   `X-Content-Type-Options: nosniff`, and the CORS echo of `Origin`.
+//!
+//! Each of these steps reads the [`Rules`]; the switched-on faults and variants (see
+//! [`super::edit`]) rewrite the request, the answer, its bytes and its headers at the
+//! points marked below, in catalogue order.
 
 use std::panic::AssertUnwindSafe;
 
-use axum::body::{Body, Bytes};
+use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::header::{
     ACCESS_CONTROL_ALLOW_HEADERS, ACCESS_CONTROL_ALLOW_METHODS, ACCESS_CONTROL_ALLOW_ORIGIN,
     ACCESS_CONTROL_REQUEST_HEADERS, ACCESS_CONTROL_REQUEST_METHOD, AUTHORIZATION, CONTENT_LENGTH,
     CONTENT_TYPE, ORIGIN, RETRY_AFTER, X_CONTENT_TYPE_OPTIONS,
 };
-use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, Uri};
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
+use axum::response::Response;
 use serde_json::{Value, json};
 
 use super::AppState;
 use super::auth;
-use super::error::{ApiError, ErrorType, invalid_input, malformed_json, not_found};
-use super::faults;
-use super::ids;
-use super::routes::{self, Call, Route};
+use super::call::{Call, Handler};
+use super::edit::{Answer, RouteName, Seen};
+use super::error::{
+    ApiError, ApiResult, ErrorType, invalid_input, malformed_json, not_found, not_found_msg,
+};
+use super::routes::{self, Route};
+use super::rules::Rules;
 use super::store::now_ms;
-
-/// The largest body we read. The platform's limit is [SILENT]; a bigger body is a client
-/// mistake, so it is InvalidInput (422), never a 5xx.
-pub const MAX_BODY: usize = 64 * 1024 * 1024;
 
 static X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
-/// What a call produced before the shared headers are added.
-struct Answer {
-    status: StatusCode,
-    body: Value,
+/// An answer and the headers its making added (`Retry-After`, CORS preflight headers).
+struct Reply {
+    answer: Answer,
     headers: Vec<(HeaderName, HeaderValue)>,
 }
 
-impl Answer {
-    fn ok(body: Value) -> Answer {
-        Answer {
-            status: StatusCode::OK,
-            body,
+impl Reply {
+    fn ok(body: Value) -> Reply {
+        Reply {
+            answer: Answer::ok(body),
             headers: Vec::new(),
         }
     }
-}
 
-impl From<ApiError> for Answer {
-    fn from(e: ApiError) -> Answer {
+    /// The documented error body, with the status the rules give its type.
+    fn error(rules: &Rules, e: ApiError) -> Reply {
         let mut headers = Vec::new();
         if let Some(secs) = e.retry_after {
             headers.push((RETRY_AFTER, HeaderValue::from(secs)));
         }
-        Answer {
-            status: e.kind.status(),
-            body: e.body(),
+        Reply {
+            answer: Answer {
+                status: rules.status.of(e.kind),
+                body: e.body(),
+            },
             headers,
         }
     }
 }
 
-impl IntoResponse for ApiError {
-    fn into_response(self) -> Response {
-        json_response(Answer::from(self))
+/// The single handler behind every path.
+pub async fn handle(State(state): State<AppState>, req: Request) -> Response {
+    let counter = state.count_request();
+    let (parts, body) = req.into_parts();
+    let rules = state.rules();
+    if rules.delay_ms > 0 {
+        tokio::time::sleep(std::time::Duration::from_millis(rules.delay_ms)).await;
     }
+    let path = if rules.protocol.percent_decode_path {
+        percent_decode(parts.uri.path())
+    } else {
+        parts.uri.path().to_string()
+    };
+    let mut seen = Seen {
+        method: &parts.method,
+        route: None,
+        headers: &parts.headers,
+        query: parts.uri.query(),
+        counter,
+        rules,
+    };
+    // The request body, for the answer rewrites: null until one is parsed.
+    let mut request = Value::Null;
+    let mut reply = if parts.method == Method::OPTIONS && rules.cors.preflight_answered {
+        preflight(rules, &parts.headers)
+    } else if !rules.protocol.methods.contains(&parts.method) {
+        Reply::error(
+            rules,
+            ApiError::new(
+                ErrorType::MethodNotAllowed,
+                format!("The method {} is not allowed; use POST", parts.method),
+            ),
+        )
+    } else {
+        let result = match axum::body::to_bytes(body, rules.protocol.max_body).await {
+            Ok(bytes) => call(&state, &mut seen, &path, &bytes, &mut request),
+            Err(_) => Err(invalid_input(
+                "The request body is too large or could not be read",
+            )),
+        };
+        match result {
+            Ok(v) => Reply::ok(v),
+            Err(e) => Reply::error(rules, e),
+        }
+    };
+    // Edit point: the answer as JSON.
+    state.edits().answer(&seen, &request, &mut reply.answer);
+    respond(&state, &seen, reply)
 }
 
-fn json_response(a: Answer) -> Response {
-    // serde_json cannot fail to serialise a Value; an empty object is the safe fallback.
-    let bytes = serde_json::to_vec(&a.body).unwrap_or_else(|_| b"{}".to_vec());
+/// Serialize a reply and add the headers every answer carries.
+fn respond(state: &AppState, seen: &Seen, reply: Reply) -> Response {
+    let Reply { answer, headers } = reply;
+    // A 204 has no body. serde_json cannot fail to serialize a Value; an empty object is
+    // the safe fallback.
+    let mut bytes = if answer.status == StatusCode::NO_CONTENT {
+        Vec::new()
+    } else {
+        serde_json::to_vec(&answer.body).unwrap_or_else(|_| b"{}".to_vec())
+    };
+    if !bytes.is_empty() {
+        // Edit point: the serialized body, before its length is taken.
+        state.edits().bytes(&mut bytes);
+    }
     let len = bytes.len();
     let mut resp = Response::new(Body::from(bytes));
-    *resp.status_mut() = a.status;
+    *resp.status_mut() = answer.status;
     let h = resp.headers_mut();
     h.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
     h.insert(CONTENT_LENGTH, HeaderValue::from(len));
-    for (k, v) in a.headers {
+    for (k, v) in headers {
         h.insert(k, v);
     }
-    resp
-}
-
-/// The single handler behind every path.
-pub async fn handle(State(state): State<AppState>, req: Request) -> Response {
-    let request_id = state.request_id();
-    let (parts, body) = req.into_parts();
-    if state.latency_ms() > 0 {
-        tokio::time::sleep(std::time::Duration::from_millis(state.latency_ms())).await;
-    }
-    let origin = parts.headers.get(ORIGIN).cloned();
-    let faults = state.faults();
-    let answer = if parts.method == Method::OPTIONS && !faults.on("preflight-not-answered") {
-        preflight(&parts.headers)
-    } else if parts.method != Method::POST
-        && !(parts.method == Method::GET && faults.on("get-accepted"))
-    {
-        ApiError::new(
-            ErrorType::MethodNotAllowed,
-            format!("The method {} is not allowed; use POST", parts.method),
-        )
-        .into()
-    } else {
-        match axum::body::to_bytes(body, MAX_BODY).await {
-            Ok(bytes) => post(&state, &parts.uri, &parts.headers, &bytes),
-            Err(_) => invalid_input("The request body is too large or could not be read").into(),
-        }
-    };
-    let mut resp = json_response(answer);
-    let h = resp.headers_mut();
-    if let Ok(v) = HeaderValue::from_str(&request_id) {
+    if let Ok(v) = HeaderValue::from_str(&request_id(seen.counter)) {
         h.insert(X_REQUEST_ID.clone(), v);
     }
     h.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    if let Some(o) = origin {
-        h.insert(ACCESS_CONTROL_ALLOW_ORIGIN, o);
+    if let Some(o) = seen.headers.get(ORIGIN) {
+        h.insert(ACCESS_CONTROL_ALLOW_ORIGIN, o.clone());
     }
-    let status = resp.status();
-    faults::rewrite_headers(faults, status, resp.headers_mut());
+    // Edit point: the headers, last.
+    state.edits().headers(seen, answer.status, h);
     resp
 }
 
 /// A CORS preflight: accepted for POST only. Another requested method is 405, our
 /// reading where the docs are silent.
-fn preflight(headers: &HeaderMap) -> Answer {
+fn preflight(rules: &Rules, headers: &HeaderMap) -> Reply {
     let method = headers
         .get(ACCESS_CONTROL_REQUEST_METHOD)
         .and_then(|v| v.to_str().ok())
         .map(str::trim);
     if method != Some("POST") {
-        return ApiError::new(
+        let e = ApiError::new(
             ErrorType::MethodNotAllowed,
             "Only POST is allowed on API routes",
-        )
-        .into();
+        );
+        return Reply::error(rules, e);
     }
-    let mut a = Answer::ok(json!({}));
-    a.headers.push((
+    let mut reply = if rules.cors.preflight_no_content {
+        Reply {
+            answer: Answer {
+                status: StatusCode::NO_CONTENT,
+                body: Value::Null,
+            },
+            headers: Vec::new(),
+        }
+    } else {
+        Reply::ok(json!({}))
+    };
+    reply.headers.push((
         ACCESS_CONTROL_ALLOW_METHODS,
         HeaderValue::from_static("POST"),
     ));
     if let Some(req_headers) = headers.get(ACCESS_CONTROL_REQUEST_HEADERS) {
-        a.headers
+        reply
+            .headers
             .push((ACCESS_CONTROL_ALLOW_HEADERS, req_headers.clone()));
     }
-    a
+    reply
 }
 
 /// Percent-decode a URL path. Invalid escapes stay as they are; bytes that are not UTF-8
@@ -213,102 +252,69 @@ pub fn parse_body(bytes: &[u8]) -> Result<Value, ApiError> {
         .map_err(|e| malformed_json(format!("The request body could not be parsed as JSON: {e}")))
 }
 
-fn post(state: &AppState, uri: &Uri, headers: &HeaderMap, bytes: &Bytes) -> Answer {
-    let path = if state.faults().on("path-not-percent-decoded") {
-        uri.path().to_string()
-    } else {
-        percent_decode(uri.path())
-    };
-    let unknown_route_500 = state.faults().on("unknown-route-500");
-    let Some((subject, method)) = split_path(&path) else {
-        if unknown_route_500 {
-            return ApiError::new(ErrorType::InternalError, "No handler for this path").into();
-        }
-        let entity = path.trim_start_matches('/');
-        return not_found(entity).into();
-    };
-    let Some(route) = routes::resolve(subject, method) else {
-        if unknown_route_500 {
-            return ApiError::new(ErrorType::InternalError, "No handler for this path").into();
-        }
-        return not_found(subject).into();
-    };
-    let mut answer = match read_and_run(state, &route, subject, method, uri, headers, bytes) {
-        Ok(v) => Answer::ok(v),
-        Err(e) => e.into(),
-    };
-    faults::rewrite(
-        state.faults(),
-        route.class,
-        method,
-        &mut answer.status,
-        &mut answer.body,
-    );
-    answer
-}
-
-/// Check the content type, parse the body, and run the route.
-fn read_and_run(
+/// An API call: find the route, read the body into `request`, and run it.
+fn call<'a>(
     state: &AppState,
-    route: &Route,
-    subject: &str,
-    method: &str,
-    uri: &Uri,
-    headers: &HeaderMap,
-    bytes: &Bytes,
-) -> Result<Value, ApiError> {
-    let faults = state.faults();
-    if faults.on("api-version-header-rejected") && headers.contains_key("dnanexus-api") {
-        return Err(invalid_input("Unsupported API version"));
-    }
-    if !content_type_ok(headers) && !faults.on("content-type-not-checked") {
+    seen: &mut Seen<'a>,
+    path: &'a str,
+    bytes: &[u8],
+    request: &mut Value,
+) -> ApiResult<Value> {
+    let rules = seen.rules;
+    let Some((subject, method)) = split_path(path) else {
+        return Err(not_found(path.trim_start_matches('/')));
+    };
+    let (route, class) = routes::find(subject, method).ok_or_else(|| not_found(subject))?;
+    let handler = route.handler.ok_or_else(|| {
+        not_found_msg(format!(
+            "The route /{subject}/{method} is not implemented by the dxconform reference server"
+        ))
+    })?;
+    seen.route = Some(RouteName { class, method });
+    if rules.protocol.check_content_type && !content_type_ok(seen.headers) {
         return Err(malformed_json("Content-Type must be application/json"));
     }
-    let mut body = match parse_body(bytes) {
-        Err(_) if faults.on("malformed-json-accepted") => json!({}),
+    *request = match parse_body(bytes) {
+        Err(_) if !rules.protocol.json_body_required => json!({}),
         parsed => parsed?,
     };
-    faults::rewrite_request(faults, route.class, method, uri.query(), &mut body)?;
-    run(state, route, subject, method, headers, &body)
+    // Edit point: the request, before anything runs.
+    state.edits().request(seen, request)?;
+    run(state, seen, route, handler, subject, request)
 }
 
+/// Authenticate, check the body's shape, and run the handler with the store locked.
 fn run(
     state: &AppState,
+    seen: &Seen,
     route: &Route,
+    handler: Handler,
     subject: &str,
-    method: &str,
-    headers: &HeaderMap,
     body: &Value,
-) -> Result<Value, ApiError> {
+) -> ApiResult<Value> {
+    let (rules, headers) = (seen.rules, seen.headers);
     let mut store = state.lock();
-    let faults = state.faults();
-    let user = if faults.on("auth-not-enforced") && !headers.contains_key(AUTHORIZATION) {
+    let user = if !rules.auth.token_required && !headers.contains_key(AUTHORIZATION) {
         store.users.keys().next().cloned()
-    } else if route.needs_auth || (method == "greet" && faults.on("greet-requires-token")) {
-        Some(auth::authenticate(&store, headers)?)
+    } else if route.needs_token || !rules.auth.open_routes {
+        Some(auth::authenticate(&store, headers, &rules.auth)?)
     } else {
         None
     };
-    if !route.any_body && !body.is_object() && !faults.on("non-object-body-accepted") {
+    if !route.any_body && !body.is_object() && rules.protocol.object_body_required {
         return Err(invalid_input("The input must be a JSON object (a hash)"));
     }
     let call = Call {
         subject,
-        method,
+        method: route.method,
         body,
         user: user.as_deref().unwrap_or(""),
         headers,
-        faults: state.faults(),
+        rules,
     };
     // A panic is a server bug: answer 500 rather than dropping the connection, and keep
     // the lock usable (the guard is outside the unwind boundary, so it is not poisoned).
-    let alphabet = faults
-        .on("ids-any-alphanumeric")
-        .then_some(ids::ALPHANUMERIC);
-    std::panic::catch_unwind(AssertUnwindSafe(|| {
-        ids::with_alphabet(alphabet, || routes::call(&mut store, route, &call))
-    }))
-    .unwrap_or_else(|_| {
+    std::panic::catch_unwind(AssertUnwindSafe(|| handler(&mut store, &call))).unwrap_or_else(|_| {
         Err(ApiError::new(
             ErrorType::InternalError,
             "The server failed while handling this request",

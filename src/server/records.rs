@@ -7,36 +7,17 @@ use std::collections::BTreeMap;
 use serde_json::{Map, Value, json};
 
 use super::billing;
+use super::call::Call;
 use super::error::{
     ApiResult, ErrorType, invalid_input, not_found, not_found_msg, permission_denied,
 };
-use super::faults::Faults;
 use super::fields::Fields;
 use super::ids;
-use super::input::{self, Input, LinkRules, Measure};
-use super::routes::Call;
+use super::input::{self, Input};
+use super::rules::{LinkRules, Rules};
 use super::store::{
-    Copy, Level, NonceEntry, Object, State, Store, collect_links, links, now_ms, props_json,
-    strings_json,
+    Copy, Level, NonceEntry, Object, State, Store, collect_links, now_ms, props_json, strings_json,
 };
-
-/// The default describe fields, in the documented order. No `sponsoredUntil`: nothing is
-/// sponsored here.
-pub const DEFAULT_FIELDS: &[&str] = &[
-    "project",
-    "class",
-    "types",
-    "created",
-    "state",
-    "hidden",
-    "links",
-    "name",
-    "folder",
-    "sponsored",
-    "tags",
-    "modified",
-    "createdBy",
-];
 
 /// The deprecated top-level describe flags.
 pub const DEPRECATED_FLAGS: &[&str] = &["properties", "details"];
@@ -45,13 +26,25 @@ pub const DEPRECATED_FLAGS: &[&str] = &["properties", "details"];
 pub const NONCE_REUSED: &str =
     "Nonce was reused for an earlier API request that had a different input";
 
-/// Read a describe input's field selection.
-pub fn read_fields(input: Input) -> ApiResult<Fields> {
-    Fields::read(input, DEFAULT_FIELDS, DEPRECATED_FLAGS)
+/// Read a describe input's field selection, with the defaults and flag rules of `rules`.
+pub fn read_fields(input: Input, rules: &Rules) -> ApiResult<Fields> {
+    let describe = &rules.describe;
+    Fields::read(
+        input,
+        &describe.default_fields,
+        DEPRECATED_FLAGS,
+        describe.deprecated_flags_win,
+    )
 }
 
-/// The describe hash of `obj`'s copy in `project` (which must hold it).
-pub fn describe_copy(obj: &Object, project: &str, fields: &Fields) -> Value {
+/// The default selection (a describe option of `true`).
+pub fn default_fields(rules: &Rules) -> Fields {
+    Fields::of(&rules.describe.default_fields)
+}
+
+/// The describe hash of `obj`'s copy in `project` (which must hold it). `links` says
+/// whether `links` lists each target once.
+pub fn describe_copy(obj: &Object, project: &str, fields: &Fields, links: LinkRules) -> Value {
     let mut out = Map::new();
     out.insert("id".into(), json!(obj.id));
     let Some(copy) = obj.copy(project) else {
@@ -68,7 +61,10 @@ pub fn describe_copy(obj: &Object, project: &str, fields: &Fields) -> Value {
     put("created", json!(obj.created));
     put("state", json!(obj.state.as_str()));
     put("hidden", json!(obj.hidden));
-    put("links", strings_json(&links(&obj.details)));
+    put(
+        "links",
+        strings_json(&collect_links(&obj.details, links.dedup)),
+    );
     put("name", json!(copy.name));
     put("folder", json!(copy.folder));
     put("sponsored", json!(false));
@@ -108,26 +104,11 @@ pub fn pick_copy(store: &Store, id: &str, hint: Option<&str>, user: &str) -> Api
 
 /// `/record-xxxx/describe` (and the same for the other data-object classes).
 pub fn describe(store: &mut Store, call: &Call) -> ApiResult<Value> {
-    let f = call.faults;
+    let rules = call.rules;
     let input = call.input();
     let hint = input.opt_project("project")?;
-    // Faults that misread the selection act as if the key had not been sent.
-    let stripped;
-    let input = if f.on("describe-fields-ignored") || f.on("describe-default-fields-ignored") {
-        let mut m = input.0.clone();
-        if f.on("describe-fields-ignored") {
-            m.remove("fields");
-        }
-        if f.on("describe-default-fields-ignored") {
-            m.remove("defaultFields");
-        }
-        stripped = m;
-        Input(&stripped)
-    } else {
-        input
-    };
-    let fields = read_fields(input)?;
-    if f.on("describe-hint-no-fallback")
+    let fields = read_fields(input, rules)?;
+    if !rules.describe.hint_falls_back
         && let Some(p) = hint
     {
         store.require(p, call.user, Level::View)?;
@@ -136,7 +117,9 @@ pub fn describe(store: &mut Store, call: &Call) -> ApiResult<Value> {
         }
     }
     let project = match pick_copy(store, call.subject, hint, call.user) {
-        Err(e) if e.kind == ErrorType::PermissionDenied && f.on("describe-without-view") => {
+        // Without a level to check, the denial does not stand: the hinted project if it
+        // holds the object, else the creating one.
+        Err(e) if e.kind == ErrorType::PermissionDenied && rules.levels.describe.is_none() => {
             let obj = store.object(call.subject)?;
             hint.filter(|p| obj.copy(p).is_some())
                 .unwrap_or(&obj.created_in)
@@ -145,46 +128,7 @@ pub fn describe(store: &mut Store, call: &Call) -> ApiResult<Value> {
         other => other?,
     };
     let obj = store.object(call.subject)?;
-    let mut out = describe_copy(obj, &project, &fields);
-    if !f.is_empty() {
-        describe_faults(f, input, obj, &project, &mut out);
-    }
-    Ok(out)
-}
-
-/// The describe faults that change what an answer holds, given the object behind it.
-fn describe_faults(f: &Faults, input: Input, obj: &Object, project: &str, out: &mut Value) {
-    let (Some(m), Some(copy)) = (out.as_object_mut(), obj.copy(project)) else {
-        return;
-    };
-    if f.on("describe-properties-by-default") {
-        m.insert("properties".into(), props_json(&copy.properties));
-    }
-    if f.on("describe-details-by-default") {
-        m.insert("details".into(), obj.details.clone());
-    }
-    if f.on("describe-deprecated-flags-win") && input.has("fields") {
-        for flag in DEPRECATED_FLAGS {
-            match input.get(flag).and_then(Value::as_bool) {
-                Some(true) if *flag == "properties" => {
-                    m.insert("properties".into(), props_json(&copy.properties));
-                }
-                Some(true) => {
-                    m.insert("details".into(), obj.details.clone());
-                }
-                Some(false) => {
-                    m.remove(*flag);
-                }
-                None => {}
-            }
-        }
-    }
-    if f.on("describe-links-not-deduplicated") && m.contains_key("links") {
-        m.insert(
-            "links".into(),
-            strings_json(&collect_links(&obj.details, false)),
-        );
-    }
+    Ok(describe_copy(obj, &project, &fields, rules.links))
 }
 
 /// The validated inputs of `/record/new`, before the source record is merged in.
@@ -196,13 +140,14 @@ struct NewRecord<'a> {
     hidden: Option<bool>,
     properties: Option<BTreeMap<String, String>>,
     details: Option<Value>,
-    folder: String,
+    /// `None`: the default folder, which is not checked for existence.
+    folder: Option<String>,
     close: bool,
     parents: bool,
     nonce: Option<&'a str>,
 }
 
-fn read_new<'a>(input: Input<'a>, f: &Faults) -> ApiResult<NewRecord<'a>> {
+fn read_new<'a>(input: Input<'a>, rules: &Rules) -> ApiResult<NewRecord<'a>> {
     // The project's ID class (InvalidType) is checked after every shape check, as the
     // team's error order says; here only its type and shape.
     let project = input.req_str("project")?;
@@ -211,38 +156,21 @@ fn read_new<'a>(input: Input<'a>, f: &Faults) -> ApiResult<NewRecord<'a>> {
             "Expected key \"project\" to be a valid project or container ID",
         ));
     }
-    let measure = |off_by_one: &str, in_chars: &str| Measure {
-        slack: usize::from(f.on(off_by_one)),
-        chars: f.on(in_chars),
-    };
-    let key_measure = measure(
-        "property-key-limit-off-by-one",
-        "property-key-counted-in-chars",
-    );
-    let value_measure = measure(
-        "property-value-limit-off-by-one",
-        "property-value-counted-in-chars",
-    );
-    let nonce_measure = measure("nonce-limit-off-by-one", "nonce-counted-in-chars");
-    let link_rules = LinkRules {
-        sole_key: !f.on("link-extra-key-accepted"),
-        id_value: !f.on("link-value-any-type-accepted"),
-    };
     Ok(NewRecord {
         project,
         name: input.opt_name("name")?,
         tags: input.opt_tags("tags")?,
         types: input.opt_types("types")?,
         hidden: input.opt_bool("hidden")?,
-        properties: input.opt_properties_measured("properties", key_measure, value_measure)?,
+        properties: input.opt_properties("properties", &rules.limits)?,
         details: input
             .get("details")
-            .map(|d| input::details_with(d, link_rules))
+            .map(|d| input::details(d, rules.links))
             .transpose()?,
-        folder: input.opt_folder("folder")?.unwrap_or_else(|| "/".into()),
+        folder: input.opt_folder("folder")?,
         close: input.bool_or("close", false)?,
-        parents: input.bool_or("parents", false)?,
-        nonce: input.opt_nonce_measured("nonce", nonce_measure)?,
+        parents: input.bool_or("parents", rules.record_new.parents)?,
+        nonce: input.opt_nonce("nonce", rules.limits.nonce)?,
     })
 }
 
@@ -283,47 +211,32 @@ fn read_source<'a>(
 
 /// `/record/new`.
 pub fn new(store: &mut Store, call: &Call) -> ApiResult<Value> {
-    let f = call.faults;
+    let rules = call.rules;
+    let defaults = &rules.record_new;
     let input = call.input();
-    let mut req = read_new(input, f)?;
-    if f.on("new-project-wrong-class-not-found")
-        && ids::class_of(req.project).is_some_and(|c| !ids::is_container_class(c))
-    {
-        return Err(not_found(req.project));
-    }
+    let mut req = read_new(input, rules)?;
     let project = input::project_id("project", req.project)?;
-    let needed = if f.on("new-upload-not-enforced") {
-        Level::View
-    } else {
-        Level::Upload
-    };
-    let target = store.require(project, call.user, needed)?;
-    match billing::check(target) {
-        Err(e)
-            if (e.kind == ErrorType::SpendingLimitExceeded
-                && f.on("new-spending-limit-ignored"))
-                || (e.kind == ErrorType::OrgExpired && f.on("new-org-expired-ignored")) => {}
-        other => other?,
-    }
+    let target = store.require(project, call.user, rules.levels.create)?;
+    billing::check(target, &rules.billing)?;
     let source = read_source(store, input, call.user)?;
-    if !req.parents
-        && !target.has_folder(&req.folder)
-        && !f.on("new-folder-created-without-parents")
+    if let Some(folder) = &req.folder
+        && !req.parents
+        && rules.record_new.missing_folder_refused
+        && !target.has_folder(folder)
     {
         return Err(not_found_msg(format!(
-            "The folder {} could not be found in {project}",
-            req.folder
+            "The folder {folder} could not be found in {project}"
         )));
     }
     let nonce_key = match req.nonce {
-        Some(n) if !call.faults.on("nonce-ignored") => Some((call.user.to_string(), n.to_string())),
+        Some(n) if rules.nonce.replayed => Some((call.user.to_string(), n.to_string())),
         _ => None,
     };
     if let Some(key) = &nonce_key
         && let Some(entry) = store.nonces.get(key)
     {
         // The whole input, nonce included, is compared; Value equality ignores key order.
-        return if &entry.input == call.body || f.on("nonce-reuse-answers-first") {
+        return if &entry.input == call.body || !rules.nonce.reuse_refused {
             Ok(entry.output.clone())
         } else {
             Err(invalid_input(NONCE_REUSED))
@@ -335,15 +248,11 @@ pub fn new(store: &mut Store, call: &Call) -> ApiResult<Value> {
         None,
         Vec::new(),
         Vec::new(),
-        f.on("new-hidden-default-true"),
+        defaults.hidden,
         BTreeMap::new(),
-        if f.on("new-details-default-null") {
-            Value::Null
-        } else {
-            json!({})
-        },
+        defaults.details.clone(),
     );
-    if let Some((sp, sid)) = source.filter(|_| !f.on("initialize-from-ignored"))
+    if let Some((sp, sid)) = source.filter(|_| defaults.initialize_from_copies)
         && let Ok(src) = store.object(sid)
         && let Some(copy) = src.copy(sp)
     {
@@ -354,7 +263,7 @@ pub fn new(store: &mut Store, call: &Call) -> ApiResult<Value> {
         properties = copy.properties.clone();
         details = src.details.clone();
     }
-    if f.on("initialize-from-overrides-given") && source.is_some() {
+    if !defaults.given_override_source && source.is_some() {
         // The source's values win: forget what the call gave.
         (
             req.name,
@@ -365,8 +274,9 @@ pub fn new(store: &mut Store, call: &Call) -> ApiResult<Value> {
             req.details,
         ) = (None, None, None, None, None, None);
     }
-    let id = store.fresh_id("record");
+    let id = store.fresh_id("record", rules.id_alphabet);
     let now = now_ms();
+    let folder = req.folder.unwrap_or_else(|| defaults.folder.to_string());
     let obj = Object {
         id: id.clone(),
         class: "record".into(),
@@ -385,23 +295,19 @@ pub fn new(store: &mut Store, call: &Call) -> ApiResult<Value> {
         copies: vec![Copy {
             project: project.to_string(),
             name: req.name.or(name).unwrap_or_else(|| {
-                if f.on("new-name-default-empty") {
-                    String::new()
-                } else {
+                if defaults.name_is_id {
                     id.clone()
+                } else {
+                    String::new()
                 }
             }),
-            folder: if f.on("new-folder-default-empty") && !input.has("folder") {
-                String::new()
-            } else {
-                req.folder.clone()
-            },
+            folder: folder.clone(),
             tags: req.tags.unwrap_or(tags),
             properties: req.properties.unwrap_or(properties),
         }],
     };
     let p = store.project_mut(project)?;
-    p.make_folders(&req.folder);
+    p.make_folders(&folder);
     p.objects.push(id.clone());
     store.objects.insert(id.clone(), obj);
     let output = json!({ "id": id });

@@ -1,154 +1,265 @@
-//! The route table: which `/subject/method` pairs exist, which family module answers
-//! them, and what the protocol layer must check first (authentication, body shape).
+//! The route table: one row per `/subject/method` route, saying who the route is addressed
+//! to, its method, the handler that answers it and what the protocol layer must check
+//! before (a token, an object body). Dispatch ([`find`]) and the list of implemented
+//! routes ([`implemented_routes`]) both read [`ROUTES`], so they cannot disagree.
+//!
+//! Rows without a handler are routes the platform has and this server does not implement
+//! yet: they answer ResourceNotFound like any unknown route, but their message says so.
+//! Adding a family of routes is one row per route plus a handler module.
 
-use axum::http::HeaderMap;
-use serde_json::Value;
-
-use super::error::ApiResult;
-use super::faults::Faults;
+use super::call::Handler;
 use super::ids;
-use super::input::Input;
-use super::store::Store;
-use super::{folders, objects, projects, records, system};
+use super::{folders, objects, projects, records, search, system};
 
-/// Which module answers a route.
+/// Who a route is addressed to: the first component of its path (spec §2, "URL forms").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Family {
-    /// `/system/...`
+pub enum Subject {
+    /// The word `system`: `/system/whoami`.
     System,
-    /// `/record/new`
-    NewRecord,
-    /// `/project/new`
-    NewProject,
-    /// `/user-xxxx/...`
-    User,
-    /// `/record-xxxx/...` and the other data-object classes
-    Object,
-    /// `/project-xxxx/...`, `/container-xxxx/...`
-    Container,
+    /// A bare class name, for `new`: `/record/new`.
+    Class(&'static str),
+    /// An ID of one of these classes: `/record-xxxx/describe`.
+    Id(&'static [&'static str]),
+    /// A handle with this prefix: `/user-alice/describe`.
+    Handle(&'static str),
 }
 
-/// A resolved route.
-#[derive(Debug, Clone, Copy)]
-pub struct Route {
-    pub family: Family,
-    /// The subject's class (`system`, `record`, `project`...), for the fault rewrites.
-    pub class: &'static str,
-    /// `/system/greet` is the one route that needs no token.
-    pub needs_auth: bool,
-    /// setDetails takes the details value itself as its body (object or array).
-    pub any_body: bool,
-}
-
-/// Everything a route handler sees of a request.
-pub struct Call<'a> {
-    pub subject: &'a str,
-    pub method: &'a str,
-    pub body: &'a Value,
-    /// The authenticated user's ID (empty only for routes without authentication).
-    pub user: &'a str,
-    pub headers: &'a HeaderMap,
-    pub faults: &'a Faults,
-}
-
-impl<'a> Call<'a> {
-    /// The body as an object (the protocol layer has checked it, except for
-    /// `any_body` routes, which must not call this).
-    pub fn input(&self) -> Input<'a> {
-        static EMPTY: std::sync::LazyLock<serde_json::Map<String, Value>> =
-            std::sync::LazyLock::new(serde_json::Map::new);
-        Input(self.body.as_object().unwrap_or(&EMPTY))
+impl Subject {
+    /// The class `subject` names when this pattern matches it: `system`, the class of the
+    /// ID, or the handle's prefix.
+    pub fn class_of(self, subject: &str) -> Option<&str> {
+        match self {
+            Subject::System => (subject == "system").then_some(subject),
+            Subject::Class(class) => (subject == class).then_some(subject),
+            Subject::Id(classes) => ids::class_of(subject).filter(|c| classes.contains(c)),
+            Subject::Handle(prefix) => subject
+                .strip_prefix(prefix)
+                .and_then(|rest| rest.strip_prefix('-'))
+                .filter(|handle| !handle.is_empty())
+                .map(|_| &subject[..prefix.len()]),
+        }
     }
-}
 
-fn class_static(class: &str) -> Option<&'static str> {
-    [
-        "project",
-        "container",
-        "record",
-        "file",
-        "applet",
-        "workflow",
-        "database",
-        "user",
-    ]
-    .into_iter()
-    .find(|c| *c == class)
-}
-
-/// The route for a subject and method, or `None` (404).
-pub fn resolve(subject: &str, method: &str) -> Option<Route> {
-    let route = |family, class, needs_auth| Route {
-        family,
-        class,
-        needs_auth,
-        any_body: false,
-    };
-    match subject {
-        "system" => system::METHODS
-            .contains(&method)
-            .then(|| route(Family::System, "system", method != "greet")),
-        "record" => (method == "new").then(|| route(Family::NewRecord, "record", true)),
-        "project" => (method == "new").then(|| route(Family::NewProject, "project", true)),
-        _ => {
-            if let Some(handle) = subject.strip_prefix("user-") {
-                let ok = !handle.is_empty() && system::USER_METHODS.contains(&method);
-                return ok.then(|| route(Family::User, "user", true));
-            }
-            let class = class_static(ids::class_of(subject)?)?;
-            if ids::is_container_class(class) {
-                let known =
-                    projects::METHODS.contains(&method) || folders::METHODS.contains(&method);
-                known.then(|| route(Family::Container, class, true))
-            } else if ids::DATA_CLASSES.contains(&class) {
-                let known = objects::METHODS.contains(&method) || method == "describe";
-                known.then(|| Route {
-                    any_body: method == "setDetails",
-                    ..route(Family::Object, class, true)
-                })
-            } else {
-                None
-            }
+    /// The subject as the documentation writes it: `system`, `record`, `file-xxxx`,
+    /// `<data class>-xxxx`, `user-xxxx`.
+    pub fn pattern(self) -> String {
+        match self {
+            Subject::System => "system".into(),
+            Subject::Class(class) => class.into(),
+            Subject::Id(classes) if classes == ids::DATA_CLASSES => "<data class>-xxxx".into(),
+            Subject::Id(classes) if classes == ids::CONTAINER_CLASSES => "<container>-xxxx".into(),
+            Subject::Id(classes) => format!("{}-xxxx", classes.join("|")),
+            Subject::Handle(prefix) => format!("{prefix}-xxxx"),
         }
     }
 }
 
-/// Run a resolved route.
-pub fn call(store: &mut Store, route: &Route, call: &Call) -> ApiResult<Value> {
-    match route.family {
-        Family::System => system::call(store, call),
-        Family::User => system::call_user(store, call),
-        Family::NewRecord => records::new(store, call),
-        Family::NewProject => projects::new(store, call),
-        Family::Object if call.method == "describe" => records::describe(store, call),
-        Family::Object => objects::call(store, call),
-        Family::Container if folders::METHODS.contains(&call.method) => folders::call(store, call),
-        Family::Container => projects::call(store, call),
+/// One route.
+#[derive(Debug, Clone, Copy)]
+pub struct Route {
+    pub subject: Subject,
+    pub method: &'static str,
+    /// `None`: the platform has this route; this server does not implement it.
+    pub handler: Option<Handler>,
+    /// Whether a bearer token is needed (`/system/greet` is the one route without).
+    pub needs_token: bool,
+    /// Whether the body may be any JSON value (setDetails takes the details value
+    /// itself); otherwise it must be an object.
+    pub any_body: bool,
+}
+
+impl Route {
+    const fn new(subject: Subject, method: &'static str, handler: Handler) -> Route {
+        Route {
+            subject,
+            method,
+            handler: Some(handler),
+            needs_token: true,
+            any_body: false,
+        }
     }
+
+    /// A route of the platform that this server does not implement.
+    const fn missing(subject: Subject, method: &'static str) -> Route {
+        Route {
+            subject,
+            method,
+            handler: None,
+            needs_token: true,
+            any_body: false,
+        }
+    }
+
+    /// Answered without a token.
+    const fn open(self) -> Route {
+        Route {
+            needs_token: false,
+            ..self
+        }
+    }
+
+    /// The body is any JSON value, not necessarily an object.
+    const fn any_body(self) -> Route {
+        Route {
+            any_body: true,
+            ..self
+        }
+    }
+
+    /// The route as the documentation writes it: `/<data class>-xxxx/describe`.
+    pub fn path(&self) -> String {
+        format!("/{}/{}", self.subject.pattern(), self.method)
+    }
+}
+
+const SYSTEM: Subject = Subject::System;
+const DATA: Subject = Subject::Id(ids::DATA_CLASSES);
+const CONTAINER: Subject = Subject::Id(ids::CONTAINER_CLASSES);
+const USER: Subject = Subject::Handle("user");
+
+/// Every route, implemented ones first. The first row matching a request answers it.
+pub static ROUTES: &[Route] = &[
+    // system methods and users (system-methods, users pages)
+    Route::new(SYSTEM, "whoami", system::whoami),
+    Route::new(SYSTEM, "greet", system::greet).open(),
+    Route::new(SYSTEM, "headers", system::headers),
+    Route::new(SYSTEM, "comeBackLater", system::come_back_later),
+    Route::new(USER, "describe", system::describe_user),
+    // search and bulk routes (search, system-methods pages)
+    Route::new(SYSTEM, "findDataObjects", search::find_data_objects),
+    Route::new(SYSTEM, "describeDataObjects", search::describe_data_objects),
+    Route::new(SYSTEM, "resolveDataObjects", search::resolve_data_objects),
+    Route::new(SYSTEM, "findProjects", search::find_projects),
+    Route::new(SYSTEM, "findApps", search::find_nothing),
+    Route::new(SYSTEM, "findGlobalWorkflows", search::find_nothing),
+    // records (records page)
+    Route::new(Subject::Class("record"), "new", records::new),
+    Route::new(DATA, "describe", records::describe),
+    // data objects: lifecycle, types, details, visibility, metadata, cloning pages
+    Route::new(DATA, "close", objects::close),
+    Route::new(DATA, "addTypes", objects::types),
+    Route::new(DATA, "removeTypes", objects::types),
+    Route::new(DATA, "setDetails", objects::set_details).any_body(),
+    Route::new(DATA, "getDetails", objects::get_details),
+    Route::new(DATA, "setVisibility", objects::set_visibility),
+    Route::new(DATA, "rename", objects::copy_metadata),
+    Route::new(DATA, "setProperties", objects::copy_metadata),
+    Route::new(DATA, "addTags", objects::copy_metadata),
+    Route::new(DATA, "removeTags", objects::copy_metadata),
+    Route::new(DATA, "listProjects", objects::list_projects),
+    // projects and containers (projects, permissions pages)
+    Route::new(Subject::Class("project"), "new", projects::new),
+    Route::new(CONTAINER, "describe", projects::describe),
+    Route::new(CONTAINER, "update", projects::update),
+    Route::new(CONTAINER, "destroy", projects::destroy),
+    Route::new(CONTAINER, "invite", projects::invite),
+    Route::new(
+        CONTAINER,
+        "decreasePermissions",
+        projects::decrease_permissions,
+    ),
+    Route::new(CONTAINER, "leave", projects::leave),
+    Route::new(CONTAINER, "addTags", projects::tags),
+    Route::new(CONTAINER, "removeTags", projects::tags),
+    Route::new(CONTAINER, "setProperties", projects::set_properties),
+    // folders, moving, removal and cloning (folders-and-deletion, cloning pages)
+    Route::new(CONTAINER, "newFolder", folders::new_folder),
+    Route::new(CONTAINER, "listFolder", folders::list_folder),
+    Route::new(CONTAINER, "removeFolder", folders::remove_folder),
+    Route::new(CONTAINER, "renameFolder", folders::rename_folder),
+    Route::new(CONTAINER, "move", folders::move_objects),
+    Route::new(CONTAINER, "removeObjects", folders::remove_objects),
+    Route::new(CONTAINER, "clone", folders::clone),
+    // routes of the platform this server does not implement (yet)
+    Route::missing(Subject::Class("file"), "new"),
+    Route::missing(Subject::Id(&["file"]), "upload"),
+    Route::missing(Subject::Id(&["file"]), "download"),
+    Route::missing(Subject::Class("applet"), "new"),
+    Route::missing(Subject::Id(&["applet"]), "run"),
+    Route::missing(Subject::Id(&["applet"]), "get"),
+    Route::missing(Subject::Class("workflow"), "new"),
+    Route::missing(Subject::Id(&["workflow"]), "run"),
+    Route::missing(Subject::Class("job"), "new"),
+    Route::missing(Subject::Id(&["job"]), "describe"),
+    Route::missing(Subject::Id(&["job"]), "terminate"),
+    Route::missing(Subject::Id(&["analysis"]), "describe"),
+    Route::missing(Subject::Id(&["analysis"]), "terminate"),
+    Route::missing(SYSTEM, "findJobs"),
+    Route::missing(SYSTEM, "findAnalyses"),
+    Route::missing(SYSTEM, "findExecutions"),
+    Route::missing(USER, "update"),
+    Route::missing(Subject::Handle("org"), "describe"),
+];
+
+/// The row answering `/subject/method`, with the subject's class (`system`, `record`,
+/// `project`, `user`...), or `None` when no row matches.
+pub fn find<'s>(subject: &'s str, method: &str) -> Option<(&'static Route, &'s str)> {
+    ROUTES.iter().find_map(|route| {
+        let class = route.subject.class_of(subject)?;
+        (route.method == method).then_some((route, class))
+    })
+}
+
+/// The routes this server answers, in table order.
+pub fn implemented_routes() -> impl Iterator<Item = &'static Route> {
+    ROUTES.iter().filter(|r| r.handler.is_some())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    const ID: &str = "000000000000000000000000";
+
+    fn found(subject: &str, method: &str) -> Option<(&'static Route, String)> {
+        find(subject, method).map(|(r, c)| (r, c.to_string()))
+    }
+
     #[test]
     fn resolution() {
-        assert!(resolve("system", "whoami").unwrap().needs_auth);
-        assert!(!resolve("system", "greet").unwrap().needs_auth);
-        assert!(resolve("system", "nope").is_none());
-        assert!(resolve("record", "new").is_some());
-        assert!(resolve("record", "describe").is_none());
-        assert!(resolve("None", "describe").is_none());
-        let r = resolve("record-000000000000000000000000", "setDetails").unwrap();
-        assert!(r.any_body && r.family == Family::Object);
+        assert!(found("system", "whoami").unwrap().0.needs_token);
+        assert!(!found("system", "greet").unwrap().0.needs_token);
+        assert!(found("system", "nope").is_none());
+        assert!(found("record", "new").is_some());
+        assert!(found("record", "describe").is_none());
+        assert!(found("None", "describe").is_none());
+        let (r, class) = found(&format!("record-{ID}"), "setDetails").unwrap();
+        assert!(r.any_body && class == "record");
+        let (r, class) = found(&format!("container-{ID}"), "listFolder").unwrap();
         assert_eq!(
-            resolve("container-000000000000000000000000", "listFolder")
-                .unwrap()
-                .class,
-            "container"
+            (r.path().as_str(), class.as_str()),
+            ("/<container>-xxxx/listFolder", "container")
         );
-        assert!(resolve("project-00000000000000000000000", "describe").is_none());
-        assert!(resolve("job-000000000000000000000000", "describe").is_none());
-        assert!(resolve("user-alice", "describe").is_some());
+        assert!(found("project-00000000000000000000000", "describe").is_none());
+        assert!(found(&format!("job-{ID}"), "nope").is_none());
+        assert_eq!(found("user-alice", "describe").unwrap().1, "user");
+        assert!(found("user-", "describe").is_none());
+        assert!(found("users-alice", "describe").is_none());
+    }
+
+    #[test]
+    fn platform_routes_without_handlers_are_known_but_not_implemented() {
+        for (subject, method) in [
+            (format!("applet-{ID}"), "run"),
+            ("job".to_string(), "new"),
+            (format!("file-{ID}"), "upload"),
+        ] {
+            let (route, _) = found(&subject, method).unwrap();
+            assert!(route.handler.is_none(), "{subject}/{method}");
+        }
+        assert!(implemented_routes().all(|r| r.handler.is_some()));
+        assert!(
+            implemented_routes().any(|r| r.path() == "/<data class>-xxxx/describe"),
+            "{:?}",
+            implemented_routes().map(|r| r.path()).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn rows_are_distinct() {
+        let mut seen = std::collections::BTreeSet::new();
+        for r in ROUTES {
+            assert!(seen.insert(r.path()), "{} twice", r.path());
+        }
     }
 }

@@ -3,13 +3,15 @@
 //! answers the `dx` client needs. Only what the caller can VIEW (explicit membership) is
 //! ever found.
 //!
-//! Paging: `limit` defaults to and is capped at 1000 (larger values are clamped, our
-//! reading); `next` is an opaque mapping naming the first result of the next page, which
-//! clients send back unchanged as `starting`.
+//! Paging: `limit` defaults to and is capped at [`Search::max_limit`] (1000; larger values
+//! are clamped, our reading), and a page holds at most [`Search::page_cap`] results;
+//! `next` is an opaque mapping naming the first result of the next page, which clients
+//! send back unchanged as `starting`.
 
 use regex::{Regex, RegexBuilder};
 use serde_json::{Value, json};
 
+use super::call::Call;
 use super::error::{ApiResult, invalid_input};
 use super::fields::Fields;
 use super::folders::{describe_option, within};
@@ -17,22 +19,13 @@ use super::ids;
 use super::input::{self, Input, int_value};
 use super::projects;
 use super::records;
-use super::routes::Call;
+use super::rules::Search;
 use super::store::{Level, Object, State, Store, links};
 
-/// The most results one page (or one bulk call) holds.
-pub const MAX_LIMIT: usize = 1000;
-
-pub fn call(store: &mut Store, call: &Call) -> ApiResult<Value> {
-    match call.method {
-        "findDataObjects" => find_data_objects(store, call),
-        "findProjects" => find_projects(store, call),
-        "describeDataObjects" => describe_data_objects(store, call),
-        "resolveDataObjects" => resolve_data_objects(store, call),
-        // Apps and global workflows do not exist here; `dx describe <name>` needs the
-        // empty answer rather than an error.
-        _ => Ok(json!({"results": [], "next": null})),
-    }
+/// `/system/findApps` and `/system/findGlobalWorkflows`: apps and global workflows do not
+/// exist here, and `dx describe <name>` needs the empty answer rather than an error.
+pub fn find_nothing(_: &mut Store, _: &Call) -> ApiResult<Value> {
+    Ok(json!({"results": [], "next": null}))
 }
 
 /// A name filter: exact string, `{"glob"}` or `{"regexp"[, "flags"]}`.
@@ -228,13 +221,15 @@ impl Window {
     }
 }
 
-/// `limit`: a positive integer, clamped to [`MAX_LIMIT`].
-fn read_limit(input: Input) -> ApiResult<usize> {
-    match input.opt_int("limit")? {
-        None => Ok(MAX_LIMIT),
-        Some(n) if n >= 1 => Ok((n as usize).min(MAX_LIMIT)),
-        Some(_) => Err(invalid_input("Expected \"limit\" to be a positive integer")),
-    }
+/// How many results a page holds: `limit`, a positive integer clamped to the largest
+/// limit (its default), and never more than the page cap.
+fn read_limit(input: Input, rules: &Search) -> ApiResult<usize> {
+    let limit = match input.opt_int("limit")? {
+        None => rules.max_limit,
+        Some(n) if n >= 1 => usize::try_from(n).map_or(rules.max_limit, |n| n.min(rules.max_limit)),
+        Some(_) => return Err(invalid_input("Expected \"limit\" to be a positive integer")),
+    };
+    Ok(limit.min(rules.page_cap))
 }
 
 fn read_level(input: Input) -> ApiResult<Level> {
@@ -266,8 +261,19 @@ fn page(
     Ok(json!({"results": results, "next": next}))
 }
 
+/// A bulk call's `objects` holds at most as many entries as the largest page.
+fn check_bulk(objects: &[Value], rules: &Search) -> ApiResult<()> {
+    if objects.len() > rules.max_limit {
+        return Err(invalid_input(format!(
+            "\"objects\" holds at most {} entries",
+            rules.max_limit
+        )));
+    }
+    Ok(())
+}
+
 /// `/system/findDataObjects`.
-fn find_data_objects(store: &mut Store, call: &Call) -> ApiResult<Value> {
+pub fn find_data_objects(store: &mut Store, call: &Call) -> ApiResult<Value> {
     let input = call.input();
     let class = input.opt_str("class")?;
     let state = input.opt_str("state")?.unwrap_or("any");
@@ -276,29 +282,16 @@ fn find_data_objects(store: &mut Store, call: &Call) -> ApiResult<Value> {
             "Expected \"state\" to be open, closing, closed or any",
         ));
     }
-    let state = if call.faults.on("search-ignores-state") {
-        "any"
-    } else {
-        state
-    };
-    // The default visibility is [SILENT]; "visible" is our reading.
-    let default_visibility = if call.faults.on("search-visibility-default-either") {
-        "either"
-    } else {
-        "visible"
-    };
-    let visibility = input.opt_str("visibility")?.unwrap_or(default_visibility);
+    let rules = &call.rules.search;
+    let visibility = input
+        .opt_str("visibility")?
+        .unwrap_or(rules.default_visibility);
     if !["hidden", "visible", "either"].contains(&visibility) {
         return Err(invalid_input(
             "Expected \"visibility\" to be hidden, visible or either",
         ));
     }
-    let mut name = input.get("name").map(NameFilter::read).transpose()?;
-    if call.faults.on("search-glob-as-exact")
-        && let Some(g) = input.get("name").and_then(|n| n.get("glob"))
-    {
-        name = g.as_str().map(|g| NameFilter::Exact(g.to_string()));
-    }
+    let name = input.get("name").map(NameFilter::read).transpose()?;
     let props = input.get("properties").map(PropFilter::read).transpose()?;
     let types = input
         .get("type")
@@ -316,9 +309,6 @@ fn find_data_objects(store: &mut Store, call: &Call) -> ApiResult<Value> {
             None => one,
         });
     }
-    if call.faults.on("search-ignores-tags") {
-        tags = None;
-    }
     let link = input.opt_str("link")?;
     if let Some(l) = link
         && ids::class_of(l).is_none()
@@ -326,23 +316,25 @@ fn find_data_objects(store: &mut Store, call: &Call) -> ApiResult<Value> {
         return Err(invalid_input("Expected \"link\" to be an object ID"));
     }
     let only_ids = input.opt_ids("id")?;
-    if only_ids.as_ref().is_some_and(|v| v.len() > MAX_LIMIT) {
-        return Err(invalid_input("\"id\" holds at most 1000 IDs"));
+    if only_ids.as_ref().is_some_and(|v| v.len() > rules.max_limit) {
+        return Err(invalid_input(format!(
+            "\"id\" holds at most {} IDs",
+            rules.max_limit
+        )));
     }
     let created = Window::read(input, "created")?;
     let modified = Window::read(input, "modified")?;
-    let describe = describe_option(input, "describe")?;
+    let describe = describe_option(input, "describe", call.rules)?;
     let level = read_level(input)?;
     input.opt_str("region")?;
-    let limit = read_limit(input)?;
+    let limit = read_limit(input, rules)?;
     let scope = match input.opt_object("scope")? {
         None => None,
         Some(m) => {
             let s = Input(m);
             let project = s.req_project("project")?;
             let folder = s.opt_folder("folder")?.unwrap_or_else(|| "/".into());
-            let recurse =
-                s.bool_or("recurse", true)? || call.faults.on("search-ignores-recurse-false");
+            let recurse = s.bool_or("recurse", true)?;
             store.require(project, call.user, Level::View)?;
             Some((project.to_string(), folder, recurse))
         }
@@ -392,9 +384,7 @@ fn find_data_objects(store: &mut Store, call: &Call) -> ApiResult<Value> {
             continue;
         }
         // Access that comes only from PUBLIC does not count for search (search page).
-        if p.members.get(call.user).is_none_or(|l| *l < level)
-            && !call.faults.on("search-leaks-unviewable")
-        {
+        if p.members.get(call.user).is_none_or(|l| *l < level) && rules.view_required {
             continue;
         }
         // Results from one project are grouped, newest modification first.
@@ -407,32 +397,27 @@ fn find_data_objects(store: &mut Store, call: &Call) -> ApiResult<Value> {
             .filter(|(_, o)| keep(o, &p.id))
             .collect();
         found.sort_by(|(i, a), (j, b)| b.modified.cmp(&a.modified).then_with(|| j.cmp(i)));
-        if call.faults.on("search-oldest-first") {
+        if !rules.newest_first {
             found.reverse();
         }
         for (_, obj) in found {
             let mut r = json!({"project": p.id, "id": obj.id});
             if let Some(f) = &describe {
-                r["describe"] = records::describe_copy(obj, &p.id, f);
+                r["describe"] = records::describe_copy(obj, &p.id, f, call.rules.links);
             }
             all.push(r);
         }
     }
-    let starting = if call.faults.on("search-ignores-starting") {
-        None
-    } else {
-        input.get("starting")
-    };
     page(
         all,
-        starting,
+        input.get("starting"),
         limit,
         |r| json!({"project": r["project"], "id": r["id"]}),
     )
 }
 
 /// `/system/findProjects`: `results` of `{id, level}` (plus `describe` on request).
-fn find_projects(store: &mut Store, call: &Call) -> ApiResult<Value> {
+pub fn find_projects(store: &mut Store, call: &Call) -> ApiResult<Value> {
     let input = call.input();
     let name = input.get("name").map(NameFilter::read).transpose()?;
     let level = read_level(input)?;
@@ -470,7 +455,7 @@ fn find_projects(store: &mut Store, call: &Call) -> ApiResult<Value> {
     let props = input.get("properties").map(PropFilter::read).transpose()?;
     let region = input.opt_str("region")?;
     let phi = input.opt_bool("containsPHI")?;
-    let limit = read_limit(input)?;
+    let limit = read_limit(input, &call.rules.search)?;
 
     let mut all = Vec::new();
     for p in store.projects_in_order() {
@@ -508,14 +493,12 @@ fn find_projects(store: &mut Store, call: &Call) -> ApiResult<Value> {
 /// `/system/describeDataObjects`: one `{"describe": ...}` per entry, in input order. An
 /// entry that cannot be described (unknown, or not viewable) gets `{"error": {...}}` in
 /// its place instead of failing the whole call (the docs are silent; our reading).
-fn describe_data_objects(store: &mut Store, call: &Call) -> ApiResult<Value> {
+pub fn describe_data_objects(store: &mut Store, call: &Call) -> ApiResult<Value> {
     let input = call.input();
     let objects = input
         .opt_array("objects")?
         .ok_or_else(|| invalid_input("Expected key \"objects\" to be present"))?;
-    if objects.len() > MAX_LIMIT {
-        return Err(invalid_input("\"objects\" holds at most 1000 entries"));
-    }
+    check_bulk(objects, &call.rules.search)?;
     let class_options = input.opt_object("classDescribeOptions")?;
     let bad = || {
         invalid_input(
@@ -542,14 +525,15 @@ fn describe_data_objects(store: &mut Store, call: &Call) -> ApiResult<Value> {
             .or_else(|| class_options.and_then(|c| c.get(class)))
             .or_else(|| class_options.and_then(|c| c.get("*")));
         let fields = match options {
-            None | Some(Value::Bool(true)) => Fields::of(records::DEFAULT_FIELDS),
-            Some(Value::Object(m)) => records::read_fields(Input(m))?,
+            None | Some(Value::Bool(true)) => records::default_fields(call.rules),
+            Some(Value::Object(m)) => records::read_fields(Input(m), call.rules)?,
             Some(_) => return Err(bad()),
         };
         match records::pick_copy(store, id, hint, call.user) {
             Ok(project) => {
                 let obj = store.object(id)?;
-                results.push(json!({"describe": records::describe_copy(obj, &project, &fields)}));
+                let describe = records::describe_copy(obj, &project, &fields, call.rules.links);
+                results.push(json!({ "describe": describe }));
             }
             Err(e) => results.push(e.body()),
         }
@@ -560,14 +544,12 @@ fn describe_data_objects(store: &mut Store, call: &Call) -> ApiResult<Value> {
 /// `/system/resolveDataObjects`: for each `{name, project?, folder?}`, the objects with
 /// exactly that name directly in that folder (default `/`). Entries naming a project the
 /// caller cannot view resolve to `[]` (our reading).
-fn resolve_data_objects(store: &mut Store, call: &Call) -> ApiResult<Value> {
+pub fn resolve_data_objects(store: &mut Store, call: &Call) -> ApiResult<Value> {
     let input = call.input();
     let objects = input
         .opt_array("objects")?
         .ok_or_else(|| invalid_input("Expected key \"objects\" to be present"))?;
-    if objects.len() > MAX_LIMIT {
-        return Err(invalid_input("\"objects\" holds at most 1000 entries"));
-    }
+    check_bulk(objects, &call.rules.search)?;
     let default_project = input.opt_project("project")?;
     let default_folder = input.opt_folder("folder")?;
     let mut results = Vec::new();

@@ -226,10 +226,10 @@ impl Store {
         );
     }
 
-    /// A fresh ID of `class`, unused by any entity.
-    pub fn fresh_id(&self, class: &str) -> String {
+    /// A fresh ID of `class` from `alphabet`, unused by any entity.
+    pub fn fresh_id(&self, class: &str, alphabet: &[u8]) -> String {
         loop {
-            let id = ids::generate(class);
+            let id = ids::generate(class, alphabet);
             if !self.projects.contains_key(&id) && !self.objects.contains_key(&id) {
                 return id;
             }
@@ -241,9 +241,16 @@ impl Store {
         self.seq
     }
 
-    /// A new project with default flags, `creator` as ADMINISTER.
-    pub fn create_project(&mut self, class: &'static str, name: &str, creator: &str) -> String {
-        let id = self.fresh_id(class);
+    /// A new project with default flags, `creator` as ADMINISTER, its ID drawn from
+    /// `alphabet`.
+    pub fn create_project(
+        &mut self,
+        class: &'static str,
+        name: &str,
+        creator: &str,
+        alphabet: &[u8],
+    ) -> String {
+        let id = self.fresh_id(class, alphabet);
         let now = now_ms();
         let seq = self.next_seq();
         let mut members = BTreeMap::new();
@@ -338,16 +345,23 @@ impl Store {
         }
     }
 
-    /// Check UPLOAD on the governing project of an object.
-    pub fn require_object_upload(&self, id: &str, user: &str) -> ApiResult<()> {
+    /// Check `needed` on the governing project of an object.
+    pub fn require_on_object(&self, id: &str, user: &str, needed: Level) -> ApiResult<()> {
         let obj = self.object(id)?;
         let project = self.governing_project(obj);
-        self.require(project, user, Level::Upload).map(|_| ())
+        self.require(project, user, needed).map(|_| ())
     }
 
-    /// Check the level a per-copy metadata change needs (UPLOAD while open, CONTRIBUTE
-    /// once closed) on `project`, which must hold the object.
-    pub fn require_copy_write(&self, id: &str, project: &str, user: &str) -> ApiResult<()> {
+    /// Check the level a per-copy metadata change needs on `project`, which must hold the
+    /// object: `open` while the object is open (UPLOAD), `closed` once it is closed
+    /// (CONTRIBUTE).
+    pub fn require_copy_write(
+        &self,
+        id: &str,
+        project: &str,
+        user: &str,
+        (open, closed): (Level, Level),
+    ) -> ApiResult<()> {
         let obj = self.object(id)?;
         self.require(project, user, Level::View)?;
         if obj.copy(project).is_none() {
@@ -356,8 +370,8 @@ impl Store {
             )));
         }
         let needed = match obj.state {
-            State::Open => Level::Upload,
-            State::Closed => Level::Contribute,
+            State::Open => open,
+            State::Closed => closed,
         };
         self.require(project, user, needed).map(|_| ())
     }
@@ -456,8 +470,8 @@ pub fn links(details: &Value) -> Vec<String> {
     collect_links(details, true)
 }
 
-/// Every link target in first-seen order; `dedup: false` keeps repeats (only the
-/// `describe-links-not-deduplicated` fault asks for that).
+/// Every link target in first-seen order; `dedup: false` keeps repeats (only a server
+/// whose rules do not deduplicate describe's `links` asks for that).
 pub fn collect_links(details: &Value, dedup: bool) -> Vec<String> {
     fn walk(v: &Value, out: &mut Vec<String>, dedup: bool) {
         match v {
@@ -512,7 +526,7 @@ mod tests {
         let mut s = Store::default();
         s.add_user("alice", "ta");
         s.add_user("bob", "tb");
-        let p = s.create_project("project", "p", "user-alice");
+        let p = s.create_project("project", "p", "user-alice", ids::ALPHABET);
         (s, p)
     }
 
@@ -583,7 +597,7 @@ mod tests {
     #[test]
     fn destroying_a_project_drops_objects_without_other_copies() {
         let (mut s, p) = store();
-        let p2 = s.create_project("project", "q", "user-alice");
+        let p2 = s.create_project("project", "q", "user-alice", ids::ALPHABET);
         for (id, copies) in [("record-1", vec![&p]), ("record-2", vec![&p, &p2])] {
             let obj = Object {
                 id: id.into(),

@@ -4,40 +4,22 @@
 
 use serde_json::{Map, Value, json};
 
+use super::call::Call;
 use super::error::{ApiError, ApiResult, ErrorType, not_found};
-use super::routes::Call;
-use super::search;
 use super::store::{Store, now_ms};
 
-/// Every `/system/` method, search ones included.
-pub const METHODS: &[&str] = &[
-    "whoami",
-    "greet",
-    "headers",
-    "comeBackLater",
-    "findDataObjects",
-    "describeDataObjects",
-    "resolveDataObjects",
-    "findProjects",
-    "findApps",
-    "findGlobalWorkflows",
-];
+/// `/system/whoami`: the caller's user ID.
+pub fn whoami(_: &mut Store, call: &Call) -> ApiResult<Value> {
+    Ok(json!({ "id": call.user }))
+}
 
-/// The `/user-xxxx/` methods.
-pub const USER_METHODS: &[&str] = &["describe"];
-
-pub fn call(store: &mut Store, call: &Call) -> ApiResult<Value> {
-    match call.method {
-        "whoami" => Ok(json!({ "id": call.user })),
-        "greet" => Ok(json!({ "messages": [] })),
-        "headers" => Ok(headers(call)),
-        "comeBackLater" => come_back_later(call),
-        _ => search::call(store, call),
-    }
+/// `/system/greet`: no messages of the day.
+pub fn greet(_: &mut Store, _: &Call) -> ApiResult<Value> {
+    Ok(json!({ "messages": [] }))
 }
 
 /// `/user-xxxx/describe`: any authenticated user may describe any user.
-pub fn call_user(store: &mut Store, call: &Call) -> ApiResult<Value> {
+pub fn describe_user(store: &mut Store, call: &Call) -> ApiResult<Value> {
     let user = store
         .users
         .get(call.subject)
@@ -45,9 +27,9 @@ pub fn call_user(store: &mut Store, call: &Call) -> ApiResult<Value> {
     Ok(json!({ "id": user.id, "class": "user", "handle": user.handle }))
 }
 
-/// The request's headers with lower-case names (http already lower-cases them); repeated
-/// headers are joined with ", " as HTTP allows.
-fn headers(call: &Call) -> Value {
+/// `/system/headers`: the request's headers with lower-case names (http already
+/// lower-cases them); repeated headers are joined with ", " as HTTP allows.
+pub fn headers(_: &mut Store, call: &Call) -> ApiResult<Value> {
     let mut out: Map<String, Value> = Map::new();
     for (name, value) in call.headers {
         let v = String::from_utf8_lossy(value.as_bytes()).into_owned();
@@ -61,12 +43,13 @@ fn headers(call: &Call) -> Value {
             }
         }
     }
-    Value::Object(out)
+    Ok(Value::Object(out))
 }
 
-/// 503 ServiceUnavailable until `waitUntil` (ms), with an integer `Retry-After` in
-/// seconds (at least 1) unless `setRetryAfter` is false; then `{"currentTime"}`.
-fn come_back_later(call: &Call) -> ApiResult<Value> {
+/// `/system/comeBackLater`: 503 ServiceUnavailable until `waitUntil` (ms), with an integer
+/// `Retry-After` in seconds (at least 1) unless `setRetryAfter` is false; then
+/// `{"currentTime"}`.
+pub fn come_back_later(_: &mut Store, call: &Call) -> ApiResult<Value> {
     let input = call.input();
     let wait_until = input.opt_int("waitUntil")?;
     let set_retry_after = input.bool_or("setRetryAfter", true)?;

@@ -1,10 +1,13 @@
 //! What a run produces beyond the terminal: one [`CaseReport`] per case, the facts of the
 //! run ([`RunInfo`]), and the files written from them: JSON ([`json`]), JUnit XML
-//! ([`junit`]) and the HTML conformance matrix ([`html`]), one module each.
+//! ([`junit`]) and the HTML conformance matrix ([`html`]), one module each; the matrix's
+//! per-item verdicts ([`verdict`]) and Markdown ([`markdown`]) have their own.
 
 mod html;
 mod json;
 mod junit;
+mod markdown;
+mod verdict;
 
 pub use html::html;
 pub use json::{json, json_with};
@@ -46,7 +49,7 @@ pub struct RunInfo {
 }
 
 /// The result of one case.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct CaseReport {
     pub name: String,
     pub summary: String,
@@ -154,13 +157,9 @@ mod tests {
             level: "MUST".into(),
             outcome,
             message: message.map(str::to_string),
-            notes: vec![],
             violations: vec![],
-            steps: vec![],
-            kept: vec![],
             duration_ms: 5,
-            aborted: None,
-            recorded: vec![],
+            ..CaseReport::default()
         }
     }
 

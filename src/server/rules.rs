@@ -1,0 +1,528 @@
+//! The server's documented knobs, as one typed value: what the protocol layer and the
+//! route handlers read instead of hard-coding a rule. [`Rules::default`] is the documented
+//! behaviour (with the project's readings where the docs are silent, each marked so).
+//!
+//! The self-check's faults and variants (see [`super::edit`]) change a server by editing
+//! this value, so a rule is stated once, here, and every route that applies it reads the
+//! same field. Route code never asks which fault or variant is on.
+
+use axum::http::{Method, StatusCode};
+use serde_json::{Value, json};
+
+use super::error::ErrorType;
+use super::ids;
+use super::store::Level;
+
+/// Everything a server may be configured to do differently.
+#[derive(Debug, Clone)]
+pub struct Rules {
+    /// How requests are read: methods, path decoding, content type, body shape.
+    pub protocol: Protocol,
+    /// How CORS preflights are answered.
+    pub cors: Cors,
+    /// What needs a token, and the error for a missing one.
+    pub auth: Auth,
+    /// The HTTP status of each error type.
+    pub status: Statuses,
+    /// The alphabet new IDs are drawn from: [DOC] 32 characters, digits and consonants
+    /// without lookalikes (entity-IDs page).
+    pub id_alphabet: &'static [u8],
+    /// Size limits and how they are measured.
+    pub limits: Limits,
+    /// What a link in details must look like, and how describe lists links.
+    pub links: LinkRules,
+    /// The permission level each operation needs.
+    pub levels: Levels,
+    /// What a closed object refuses.
+    pub frozen: Frozen,
+    /// What close does.
+    pub close: Close,
+    /// How nonces are honoured.
+    pub nonce: Nonces,
+    /// What `/record/new` does with what it is given, or not.
+    pub record_new: RecordNew,
+    /// A data object's describe: default fields, flags, the project hint.
+    pub describe: Describe,
+    /// Search defaults: visibility, limits, page size, order, access.
+    pub search: Search,
+    /// Which billing states refuse new data.
+    pub billing: Billing,
+    /// Milliseconds every answer is held back: [SILENT] in the docs; `serve --latency`
+    /// sets it to exercise clients' time-outs.
+    pub delay_ms: u64,
+}
+
+impl Default for Rules {
+    fn default() -> Rules {
+        Rules {
+            protocol: Protocol {
+                methods: &[Method::POST],
+                percent_decode_path: true,
+                check_content_type: true,
+                json_body_required: true,
+                object_body_required: true,
+                max_body: 64 * 1024 * 1024,
+            },
+            cors: Cors {
+                preflight_answered: true,
+                preflight_no_content: false,
+            },
+            auth: Auth {
+                token_required: true,
+                open_routes: true,
+                missing_token: ErrorType::PermissionDenied,
+            },
+            status: Statuses::default(),
+            id_alphabet: ids::ALPHABET,
+            limits: Limits {
+                nonce: Limit::bytes(128),
+                property_key: Limit::bytes(100),
+                property_value: Limit::bytes(700),
+            },
+            links: LinkRules::STRICT,
+            levels: Levels {
+                create: Level::Upload,
+                close: Level::Upload,
+                change: Level::Upload,
+                describe: Some(Level::View),
+                copy_open: Level::Upload,
+                copy_closed: Level::Contribute,
+                place: Level::Upload,
+                remove: Level::Contribute,
+                remove_protected: Level::Administer,
+                project_metadata: Level::Contribute,
+                administer: Level::Administer,
+            },
+            frozen: Frozen {
+                add_types: true,
+                remove_types: true,
+                details: true,
+                visibility: true,
+                rename: false,
+                tags: false,
+                properties: false,
+            },
+            close: Close {
+                closes: true,
+                keeps_metadata: true,
+                again_changes_nothing: true,
+                no_access: ErrorType::PermissionDenied,
+            },
+            nonce: Nonces {
+                replayed: true,
+                reuse_refused: true,
+            },
+            record_new: RecordNew {
+                name_is_id: true,
+                folder: "/",
+                hidden: false,
+                details: json!({}),
+                parents: false,
+                missing_folder_refused: true,
+                initialize_from_copies: true,
+                given_override_source: true,
+            },
+            describe: Describe {
+                default_fields: DEFAULT_DESCRIBE_FIELDS.to_vec(),
+                deprecated_flags_win: false,
+                hint_falls_back: true,
+            },
+            search: Search {
+                default_visibility: "visible",
+                max_limit: 1000,
+                page_cap: 1000,
+                newest_first: true,
+                view_required: true,
+            },
+            billing: Billing {
+                spending_limit_enforced: true,
+                org_expiry_enforced: true,
+            },
+            delay_ms: 0,
+        }
+    }
+}
+
+/// The default fields of a data object's describe, in the documented order (records
+/// page). No `sponsoredUntil`: nothing is sponsored here.
+pub const DEFAULT_DESCRIBE_FIELDS: &[&str] = &[
+    "project",
+    "class",
+    "types",
+    "created",
+    "state",
+    "hidden",
+    "links",
+    "name",
+    "folder",
+    "sponsored",
+    "tags",
+    "modified",
+    "createdBy",
+];
+
+/// How requests are read (spec §2, "Request rules").
+#[derive(Debug, Clone)]
+pub struct Protocol {
+    /// The HTTP methods API calls use: [DOC] every call is a POST; others get
+    /// MethodNotAllowed (405, [INFERRED]).
+    pub methods: &'static [Method],
+    /// [CLIENT] dxpy percent-encodes non-ASCII path characters, so the path is decoded
+    /// before it is matched.
+    pub percent_decode_path: bool,
+    /// [DOC] `Content-Type` must be absent or `application/json`, else MalformedJSON.
+    pub check_content_type: bool,
+    /// [DOC] The body must be valid JSON even for methods without input, else
+    /// MalformedJSON. When off, a body that does not parse is read as `{}`.
+    pub json_body_required: bool,
+    /// [DOC] A body that is valid JSON but not an object is InvalidInput ("the input is
+    /// not a hash"), except where the route takes any value (setDetails). When off, it is
+    /// read as `{}`.
+    pub object_body_required: bool,
+    /// The largest body read, in bytes: [SILENT]; a larger one is a client mistake
+    /// (InvalidInput, never a 5xx).
+    pub max_body: usize,
+}
+
+/// CORS (spec §2, "OPTIONS").
+#[derive(Debug, Clone)]
+pub struct Cors {
+    /// [DOC] An OPTIONS preflight asking for POST is accepted, echoing `Origin` and the
+    /// requested headers. When off, OPTIONS is refused like any other method.
+    pub preflight_answered: bool,
+    /// The accepted preflight's answer: [SILENT]; ours is 200 with `{}`, and 204 with no
+    /// body when this is on.
+    pub preflight_no_content: bool,
+}
+
+/// Authentication (spec §3).
+#[derive(Debug, Clone)]
+pub struct Auth {
+    /// [DOC] Unless a route says otherwise, every call needs `Authorization: Bearer`.
+    /// When off, a call without the header runs as the first user.
+    pub token_required: bool,
+    /// [OBSERVED] The routes the table marks open (`/system/greet`) answer without a
+    /// token. When off, they need one too.
+    pub open_routes: bool,
+    /// The error for a call without `Authorization`: [OBSERVED] PermissionDenied (401);
+    /// the docs are silent, and tests may accept either 401 type.
+    pub missing_token: ErrorType,
+}
+
+/// The HTTP status of each error type: [CLIENT] the platform's error table (spec §2).
+/// Every deterministic error is a 4xx, so that clients do not retry it.
+#[derive(Debug, Clone)]
+pub struct Statuses {
+    /// 400: a body that does not parse, or [DOC] a wrong content type.
+    pub malformed_json: StatusCode,
+    /// 401: [OBSERVED] an unknown or expired token.
+    pub invalid_authentication: StatusCode,
+    /// 401, not 403: [CLIENT] dx treats it as 401, as the platform answers.
+    pub permission_denied: StatusCode,
+    /// 403: the billing account is at its spending limit.
+    pub spending_limit_exceeded: StatusCode,
+    /// [SILENT] listed on the records page with no status anywhere; 403, like
+    /// SpendingLimitExceeded, is our reading.
+    pub org_expired: StatusCode,
+    /// 404: [OBSERVED] an unknown entity or route.
+    pub resource_not_found: StatusCode,
+    /// 405: a method other than POST.
+    pub method_not_allowed: StatusCode,
+    /// 422: [OBSERVED]; dxpy never retries 422.
+    pub invalid_input: StatusCode,
+    /// 422: not allowed in the object's current state.
+    pub invalid_state: StatusCode,
+    /// 422: an object named in the input has the wrong class.
+    pub invalid_type: StatusCode,
+    /// 429: throttling, retried after `Retry-After`.
+    pub rate_limit_conditional: StatusCode,
+    /// 500: only for server bugs.
+    pub internal_error: StatusCode,
+    /// 503: throttling, retried after `Retry-After`.
+    pub service_unavailable: StatusCode,
+}
+
+impl Default for Statuses {
+    fn default() -> Statuses {
+        Statuses {
+            malformed_json: StatusCode::BAD_REQUEST,
+            invalid_authentication: StatusCode::UNAUTHORIZED,
+            permission_denied: StatusCode::UNAUTHORIZED,
+            spending_limit_exceeded: StatusCode::FORBIDDEN,
+            org_expired: StatusCode::FORBIDDEN,
+            resource_not_found: StatusCode::NOT_FOUND,
+            method_not_allowed: StatusCode::METHOD_NOT_ALLOWED,
+            invalid_input: StatusCode::UNPROCESSABLE_ENTITY,
+            invalid_state: StatusCode::UNPROCESSABLE_ENTITY,
+            invalid_type: StatusCode::UNPROCESSABLE_ENTITY,
+            rate_limit_conditional: StatusCode::TOO_MANY_REQUESTS,
+            internal_error: StatusCode::INTERNAL_SERVER_ERROR,
+            service_unavailable: StatusCode::SERVICE_UNAVAILABLE,
+        }
+    }
+}
+
+impl Statuses {
+    /// The status `kind` is answered with.
+    pub fn of(&self, kind: ErrorType) -> StatusCode {
+        match kind {
+            ErrorType::MalformedJSON => self.malformed_json,
+            ErrorType::InvalidAuthentication => self.invalid_authentication,
+            ErrorType::PermissionDenied => self.permission_denied,
+            ErrorType::SpendingLimitExceeded => self.spending_limit_exceeded,
+            ErrorType::OrgExpired => self.org_expired,
+            ErrorType::ResourceNotFound => self.resource_not_found,
+            ErrorType::MethodNotAllowed => self.method_not_allowed,
+            ErrorType::InvalidInput => self.invalid_input,
+            ErrorType::InvalidState => self.invalid_state,
+            ErrorType::InvalidType => self.invalid_type,
+            ErrorType::RateLimitConditional => self.rate_limit_conditional,
+            ErrorType::InternalError => self.internal_error,
+            ErrorType::ServiceUnavailable => self.service_unavailable,
+        }
+    }
+}
+
+/// How a length is counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// UTF-8 bytes, as the documented limits are stated.
+    Bytes,
+    /// Unicode scalar values.
+    Chars,
+}
+
+/// A size limit: at most `max` units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limit {
+    pub max: usize,
+    pub unit: Unit,
+}
+
+impl Limit {
+    pub const fn bytes(max: usize) -> Limit {
+        Limit {
+            max,
+            unit: Unit::Bytes,
+        }
+    }
+
+    /// Whether `s` is longer than the limit allows.
+    pub fn exceeded_by(self, s: &str) -> bool {
+        let len = match self.unit {
+            Unit::Bytes => s.len(),
+            Unit::Chars => s.chars().count(),
+        };
+        len > self.max
+    }
+}
+
+/// The documented size limits.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// [DOC] A nonce is at most 128 bytes (records page).
+    pub nonce: Limit,
+    /// [DOC] A property key is at most 100 bytes (properties page).
+    pub property_key: Limit,
+    /// [DOC] A property value is at most 700 bytes (properties page).
+    pub property_value: Limit,
+}
+
+/// Which rules a link in a details value must follow (details-and-links page).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LinkRules {
+    /// [DOC] `$dnanexus_link` must be the hash's only key.
+    pub sole_key: bool,
+    /// [DOC] The link's value is an ID string, or [CLIENT] `{"id", "project"?}`.
+    pub id_value: bool,
+    /// [DOC] describe's `links` names each linked object once.
+    pub dedup: bool,
+}
+
+impl LinkRules {
+    pub const STRICT: LinkRules = LinkRules {
+        sole_key: true,
+        id_value: true,
+        dedup: true,
+    };
+}
+
+/// The permission level each operation needs (VIEW < UPLOAD < CONTRIBUTE < ADMINISTER).
+#[derive(Debug, Clone)]
+pub struct Levels {
+    /// [DOC] `/record/new`: UPLOAD on `project`.
+    pub create: Level,
+    /// [DOC] close: UPLOAD on the project the object was created in.
+    pub close: Level,
+    /// [DOC] addTypes, removeTypes, setDetails, setVisibility: UPLOAD, like close.
+    pub change: Level,
+    /// [DOC] describe, getDetails, listProjects: VIEW on a project holding the object.
+    /// `None`: describe checks nothing.
+    pub describe: Option<Level>,
+    /// [DOC] rename, setProperties, addTags, removeTags on an open object: UPLOAD on the
+    /// copy's project.
+    pub copy_open: Level,
+    /// [DOC] The same on a closed object: CONTRIBUTE.
+    pub copy_closed: Level,
+    /// newFolder, move, renameFolder, removing empty folders, clone's destination:
+    /// [SILENT]; UPLOAD, since they create folders and place objects, deleting nothing.
+    pub place: Level,
+    /// [DOC] removeObjects and removing folders with objects: CONTRIBUTE...
+    pub remove: Level,
+    /// [DOC] ...or ADMINISTER in a protected project.
+    pub remove_protected: Level,
+    /// A project's tags and properties: [SILENT]; CONTRIBUTE, as for changing what the
+    /// container holds.
+    pub project_metadata: Level,
+    /// [DOC] update, destroy, invite, decreasePermissions: ADMINISTER.
+    pub administer: Level,
+}
+
+/// What closing freezes (lifecycle page, "Mutability matrix"): `true` refuses the change
+/// on a closed object with InvalidState.
+#[derive(Debug, Clone)]
+pub struct Frozen {
+    /// [DOC] types are frozen: addTypes...
+    pub add_types: bool,
+    /// ...and removeTypes.
+    pub remove_types: bool,
+    /// [DOC] details are frozen.
+    pub details: bool,
+    /// [DOC] visibility is frozen.
+    pub visibility: bool,
+    /// [DOC] the name stays changeable (with CONTRIBUTE).
+    pub rename: bool,
+    /// [DOC] tags stay changeable.
+    pub tags: bool,
+    /// [DOC] properties stay changeable.
+    pub properties: bool,
+}
+
+/// `/class-xxxx/close` (lifecycle page).
+#[derive(Debug, Clone)]
+pub struct Close {
+    /// [DOC] close closes the object (records close at once).
+    pub closes: bool,
+    /// [DOC] closing changes no metadata (visibility included).
+    pub keeps_metadata: bool,
+    /// [DOC] close is idempotent: closing a closed object changes nothing, `modified`
+    /// included.
+    pub again_changes_nothing: bool,
+    /// The error for a caller with no access to the object's project: [DOC]
+    /// PermissionDenied, like any caller without UPLOAD.
+    pub no_access: ErrorType,
+}
+
+/// Nonces (nonces page).
+#[derive(Debug, Clone)]
+pub struct Nonces {
+    /// [DOC] A retry with the same nonce and input answers the first answer and creates
+    /// nothing.
+    pub replayed: bool,
+    /// [DOC] The same nonce with any other input is InvalidInput.
+    pub reuse_refused: bool,
+}
+
+/// `/record/new`'s defaults and folder and `initializeFrom` rules (records page).
+#[derive(Debug, Clone)]
+pub struct RecordNew {
+    /// [DOC] `name` defaults to the new ID.
+    pub name_is_id: bool,
+    /// [DOC] `folder` defaults to the root; a default folder is never checked for
+    /// existence (the root always exists).
+    pub folder: &'static str,
+    /// [DOC] `hidden` defaults to false.
+    pub hidden: bool,
+    /// [DOC] `details` defaults to `{}`.
+    pub details: Value,
+    /// [DOC] `parents` defaults to false...
+    pub parents: bool,
+    /// [DOC] ...and without `parents`, a folder that does not exist is ResourceNotFound.
+    /// When off, it is created anyway.
+    pub missing_folder_refused: bool,
+    /// [DOC] `initializeFrom` copies the source record's metadata...
+    pub initialize_from_copies: bool,
+    /// [DOC] ...and fields given in the call override what it copies.
+    pub given_override_source: bool,
+}
+
+/// A data object's describe (records page).
+#[derive(Debug, Clone)]
+pub struct Describe {
+    /// [DOC] The fields sent without `fields` (unless `defaultFields: false`).
+    pub default_fields: Vec<&'static str>,
+    /// [DOC] With `fields`, the deprecated `properties`/`details` flags are ignored. When
+    /// on, they still add (true) or remove (false) their field.
+    pub deprecated_flags_win: bool,
+    /// [DOC] A `project` hint that does not hold the object falls back to another copy
+    /// the caller can view.
+    pub hint_falls_back: bool,
+}
+
+/// Search (search page; spec §10).
+#[derive(Debug, Clone)]
+pub struct Search {
+    /// findDataObjects' `visibility` default: [SILENT]; `visible` is our reading.
+    pub default_visibility: &'static str,
+    /// The largest `limit` (and its default): [INFERRED] 1000; larger ones are clamped,
+    /// and bulk inputs (`id`, `objects`) hold at most this many.
+    pub max_limit: usize,
+    /// The most results one page holds whatever `limit` says: [DOC] a page may be shorter
+    /// than `limit` as long as `next` goes on.
+    pub page_cap: usize,
+    /// [DOC] Results from one project are newest modification first.
+    pub newest_first: bool,
+    /// [DOC] Only objects in projects the caller has at least VIEW on (not through
+    /// PUBLIC) are found.
+    pub view_required: bool,
+}
+
+/// Billing checks on new data (records page errors).
+#[derive(Debug, Clone)]
+pub struct Billing {
+    /// [DOC] A project billed to an org at its spending limit refuses new data
+    /// (SpendingLimitExceeded).
+    pub spending_limit_enforced: bool,
+    /// [DOC] A project billed to an expired org refuses new data (OrgExpired).
+    pub org_expiry_enforced: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn client_mistakes_are_never_5xx() {
+        let s = Statuses::default();
+        for kind in [
+            ErrorType::MalformedJSON,
+            ErrorType::InvalidAuthentication,
+            ErrorType::PermissionDenied,
+            ErrorType::SpendingLimitExceeded,
+            ErrorType::OrgExpired,
+            ErrorType::ResourceNotFound,
+            ErrorType::MethodNotAllowed,
+            ErrorType::InvalidInput,
+            ErrorType::InvalidState,
+            ErrorType::InvalidType,
+            ErrorType::RateLimitConditional,
+        ] {
+            assert!(s.of(kind).is_client_error(), "{kind:?}");
+        }
+        assert_eq!(s.of(ErrorType::PermissionDenied).as_u16(), 401);
+        assert_eq!(s.of(ErrorType::OrgExpired).as_u16(), 403);
+        assert!(s.of(ErrorType::ServiceUnavailable).is_server_error());
+    }
+
+    #[test]
+    fn limits_count_bytes_or_chars() {
+        let s = format!("{}é", "a".repeat(99));
+        assert!(Limit::bytes(100).exceeded_by(&s));
+        assert!(!Limit::bytes(101).exceeded_by(&s));
+        let chars = Limit {
+            max: 100,
+            unit: Unit::Chars,
+        };
+        assert!(!chars.exceeded_by(&s));
+    }
+}
