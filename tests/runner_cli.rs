@@ -326,6 +326,43 @@ fn a_target_that_dies_during_the_run_stops_it_with_one_message() {
 }
 
 #[test]
+fn a_proxy_whose_backend_dies_stops_the_run_with_one_message() {
+    // Answers like an endpoint for its first requests, then 502 for everything.
+    let served = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let proxy = axum::Router::new().fallback(move |uri: axum::http::Uri| {
+        let served = served.clone();
+        async move {
+            if served.fetch_add(1, std::sync::atomic::Ordering::SeqCst) >= 6 {
+                return (axum::http::StatusCode::BAD_GATEWAY, "upstream is gone").into_response();
+            }
+            match uri.path() {
+                "/system/whoami" => axum::Json(json!({"id": "user-alice"})).into_response(),
+                "/project/new" => {
+                    axum::Json(json!({"id": "project-000000000000000000000001"})).into_response()
+                }
+                _ => axum::Json(json!({})).into_response(),
+            }
+        }
+    });
+    let listener = dxconform::runner::client::RT
+        .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
+        .unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    dxconform::runner::client::RT.spawn(async move { axum::serve(listener, proxy).await });
+    let out = run(&["--endpoint", &url, "--token", OWNER]);
+    let (stdout, stderr) = text(&out);
+    assert_eq!(out.status.code(), Some(2), "{stdout}\n{stderr}");
+    assert!(
+        stderr.contains("stopped working during the run"),
+        "{stderr}"
+    );
+    assert!(
+        stdout.matches("FAILED").count() < 5,
+        "a failure per case:\n{stdout}"
+    );
+}
+
+#[test]
 fn a_failing_run_is_reproducible_grouped_and_leaks_no_token() {
     let serve = Serve::start(&["--fault", "invalid-input-as-400"]);
     let dir = tempfile::tempdir().unwrap();

@@ -344,6 +344,13 @@ impl CaseRun<'_> {
                 ));
             }
         };
+        if super::step::is_gateway_error(answer.status)
+            && let Err(dead) = self.target.health.confirm().await
+        {
+            return Err(format!(
+                "  preparing the case ({purpose}) failed:\n    request: {shown}\n    {dead}"
+            ));
+        }
         match (&answer.json, answer.status) {
             (Some(v), 200) => Ok(v.clone()),
             _ => Err(format!(

@@ -1,9 +1,10 @@
 //! Whether the target is still there: one verdict for the whole run.
 //!
-//! A request that gets no answer (refused, reset, timed out) may be the endpoint's fault
-//! for that one call, or the endpoint may be gone. [`Health::confirm`] tells them apart
-//! with one probe (`/system/whoami` as the owner, which the set-up check proved works): if
-//! the probe is answered, the failure stands as the case's; if not, the target is declared
+//! A request that gets no answer (refused, reset, timed out), or a gateway's 502, 503 or
+//! 504 (a proxy whose backend is gone), may be the endpoint's fault for that one call, or
+//! the endpoint may be gone. [`Health::confirm`] tells them apart with one probe
+//! (`/system/whoami` as the owner, which the set-up check proved works): if the probe is
+//! answered below 500, the failure stands as the case's; if not, the target is declared
 //! dead, every later request is refused at once, and the run stops with one message
 //! instead of a failure per remaining case (issue 10, point 2). Concurrent failures share
 //! one probe.
@@ -75,9 +76,19 @@ impl Health {
         let result = client::send_async(&self.probe).await;
         let mut s = self.state.lock().map_err(|e| e.to_string())?;
         match result {
-            Ok(_) => {
+            Ok(a) if a.status < 500 => {
                 s.alive_at = Some(Instant::now());
                 Ok(())
+            }
+            Ok(a) => {
+                let reason = format!(
+                    "the target stopped working during the run ({} answered {}: {})",
+                    self.probe.url,
+                    a.status,
+                    a.body_text()
+                );
+                s.dead = Some(reason.clone());
+                Err(reason)
             }
             Err(e) => {
                 let reason = format!(

@@ -78,15 +78,16 @@ impl CaseRun<'_> {
         } else {
             client::send_async(&request).await
         };
-        let sent = match sent {
-            Err(e) => Err(match self.target.health.confirm().await {
-                Ok(()) => e,
-                Err(dead) => {
-                    self.dead = Some(dead.clone());
-                    dead
-                }
-            }),
-            ok => ok,
+        let suspect = match &sent {
+            Err(_) => true,
+            Ok(a) => is_gateway_error(a.status),
+        };
+        if suspect && let Err(dead) = self.target.health.confirm().await {
+            self.dead = Some(dead);
+        }
+        let sent = match (sent, &self.dead) {
+            (Err(_), Some(dead)) => Err(dead.clone()),
+            (sent, _) => sent,
         };
         record.answer = sent.clone();
         out.record = Some(record);
@@ -349,6 +350,11 @@ impl CaseRun<'_> {
             }
         }
     }
+}
+
+/// A status a proxy answers when the server behind it is gone: worth a liveness probe.
+pub(super) fn is_gateway_error(status: u16) -> bool {
+    matches!(status, 502..=504)
 }
 
 /// The status a step expects, which the client must never take for throttling.
