@@ -294,7 +294,7 @@ fn a_broken_set_up_ends_at_once_with_one_message_and_status_2() {
 #[test]
 fn a_target_that_dies_during_the_run_stops_it_with_one_message() {
     let mut serve = Serve::start(&["--latency", "30"]);
-    let child = command(
+    let mut child = command(
         bin(),
         &[
             "run",
@@ -310,10 +310,25 @@ fn a_target_that_dies_during_the_run_stops_it_with_one_message() {
     .stderr(Stdio::piped())
     .spawn()
     .unwrap();
-    std::thread::sleep(Duration::from_millis(400));
+    // Kill the server once the cases are running (the set-up check has passed).
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut stdout = String::new();
+    for line in lines.by_ref() {
+        let line = line.unwrap();
+        stdout.push_str(&line);
+        stdout.push('\n');
+        if line.starts_with("running ") {
+            break;
+        }
+    }
+    std::thread::sleep(Duration::from_millis(100));
     serve.child.kill().unwrap();
+    for line in lines {
+        stdout.push_str(&line.unwrap());
+        stdout.push('\n');
+    }
     let out = child.wait_with_output().unwrap();
-    let (stdout, stderr) = text(&out);
+    let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stdout}\n{stderr}");
     assert!(
         stderr.contains("stopped answering during the run"),
