@@ -17,16 +17,166 @@
 //!
 //! `run` flags are also accepted without the word `run`, so `cargo run --release` with no
 //! argument runs the suite against the embedded reference server.
+//!
+//! The test-harness flags are libtest-mimic's ([`TestArgs`]), so FILTER, `--exact`,
+//! `--list` and the rest select exactly as under `cargo test` and nextest; the ones that do
+//! nothing here (`--nocapture`, `--show-output`, `--logfile`, `--bench`, `--test`,
+//! `--color`, `-Z`) are still accepted, because harnesses pass them, but hidden from the
+//! help.
 
 use std::collections::BTreeSet;
+use std::ops::{Deref, DerefMut};
 use std::path::PathBuf;
+use std::time::Duration;
 
-use clap::{ArgAction, Args, Parser, Subcommand};
+use clap::{ArgAction, ArgMatches, Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 
-use crate::runner::{Baseline, Endpoint, Options, TargetSpec, target};
+use crate::runner::{Baseline, Endpoint, Options, TargetSpec, client, target};
+use crate::spec::Level;
 
 const HELP_TEMPLATE: &str =
     "{about-with-newline}\n{usage-heading} {usage}\n\n{all-args}{after-help}";
+
+/// The exit statuses of `run`, for `--help` (the README says the same).
+pub const EXIT_CODES: &str = "Exit status:
+  0  nothing failed and nothing passed unexpectedly (warnings and baseline failures allowed)
+  1  a conformance failure, or a case of the --baseline that now passes
+  2  a usage or set-up error: a bad flag or name, an unreachable or hanging target, a token
+     refused, wrong billing fixtures, or a target that stopped answering during the run";
+
+/// How many cases run at once by default: enough that a run over a network takes about
+/// as long as its longest case, few enough not to look like an attack to an endpoint.
+pub const DEFAULT_CONCURRENCY: usize = 256;
+
+/// A count of cases at once: 1 or more.
+fn parse_concurrency(text: &str) -> Result<usize, String> {
+    match text.trim().parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(format!("{text:?}: expected a number of cases, 1 or more")),
+    }
+}
+
+/// `10s`, `1h`, `500ms`, or a plain number of seconds.
+pub fn parse_duration(text: &str) -> Result<Duration, String> {
+    let text = text.trim();
+    if let Ok(secs) = text.parse::<u64>() {
+        return Ok(Duration::from_secs(secs));
+    }
+    humantime::parse_duration(text).map_err(|e| format!("{text:?}: {e} (write 10s, 2m, 1h...)"))
+}
+
+/// libtest-mimic's command line, with the flags that do nothing here hidden from `--help`
+/// (still accepted: `cargo test` and nextest pass some of them).
+#[derive(Debug, Clone, Default)]
+pub struct TestArgs(pub libtest_mimic::Arguments);
+
+impl Deref for TestArgs {
+    type Target = libtest_mimic::Arguments;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl DerefMut for TestArgs {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.0
+    }
+}
+
+impl FromArgMatches for TestArgs {
+    fn from_arg_matches(m: &ArgMatches) -> Result<Self, clap::Error> {
+        libtest_mimic::Arguments::from_arg_matches(m).map(TestArgs)
+    }
+    fn update_from_arg_matches(&mut self, m: &ArgMatches) -> Result<(), clap::Error> {
+        self.0.update_from_arg_matches(m)
+    }
+}
+
+impl Args for TestArgs {
+    fn augment_args(cmd: clap::Command) -> clap::Command {
+        tidy(libtest_mimic::Arguments::augment_args(cmd))
+    }
+    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
+        tidy(libtest_mimic::Arguments::augment_args_for_update(cmd))
+    }
+}
+
+/// Hide libtest's no-ops, say what the rest mean here, and undo the settings libtest-mimic's
+/// derive leaks onto the command (its usage template, no `--version`).
+fn tidy(cmd: clap::Command) -> clap::Command {
+    let mut cmd = cmd
+        .disable_version_flag(false)
+        .help_template(HELP_TEMPLATE)
+        .after_help(EXIT_CODES);
+    for hidden in [
+        "nocapture",
+        "show_output",
+        "unstable_flags",
+        "test",
+        "bench",
+        "logfile",
+        "color",
+    ] {
+        cmd = cmd.mut_arg(hidden, |a| a.hide(true));
+    }
+    let helps: [(&str, &str); 8] = [
+        (
+            "filter",
+            "Run only the cases whose name contains FILTER (with --exact: is FILTER)",
+        ),
+        ("exact", "Match FILTER and --skip against whole case names"),
+        (
+            "skip",
+            "Leave out the cases whose name contains PATTERN (repeatable)",
+        ),
+        (
+            "list",
+            "List the selected cases (`NAME: test`) and run nothing",
+        ),
+        (
+            "ignored",
+            "Run only the cases that cannot apply to this target (they report why)",
+        ),
+        (
+            "include_ignored",
+            "Run the cases that cannot apply to this target too",
+        ),
+        (
+            "test_threads",
+            "Same as --concurrency (1 runs the cases one after another)",
+        ),
+        (
+            "quiet",
+            "One character per case (. F w x X i), like --format terse",
+        ),
+    ];
+    for (id, help) in helps {
+        cmd = cmd.mut_arg(id, |a| a.help(help));
+    }
+    cmd.mut_arg("format", |a| {
+        a.help("pretty: a line per case; terse: a character per case; json: libtest's JSON events")
+    })
+    .mut_arg("skip", |a| a.value_name("PATTERN"))
+    .mut_arg("test_threads", |a| a.value_name("N"))
+}
+
+/// `--level`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LevelArg {
+    /// Cases naming a MUST item (the documentation states it).
+    Must,
+    /// Cases naming a SHOULD item (observed behaviour, or our reading of silent docs).
+    Should,
+}
+
+impl LevelArg {
+    pub fn level(self) -> Level {
+        match self {
+            LevelArg::Must => Level::Must,
+            LevelArg::Should => Level::Should,
+        }
+    }
+}
 
 /// Conformance suite for DNAnexus-compatible APIs, with an in-memory reference server.
 ///
@@ -36,6 +186,7 @@ const HELP_TEMPLATE: &str =
     name = "dxconform",
     version,
     help_template = HELP_TEMPLATE,
+    after_help = EXIT_CODES,
     args_conflicts_with_subcommands = true,
     subcommand_negates_reqs = true
 )]
@@ -60,7 +211,8 @@ pub enum Command {
     /// The self-check: list the fault catalogue (spec violations the suite must catch) and
     /// the variant catalogue (conforming differences it must pass), each with its score.
     Faults,
-    /// Destroy the `dxconform-` scratch projects that crashed runs left on an endpoint.
+    /// Destroy the scratch projects that crashed runs left on an endpoint (only those a run
+    /// marked, and only once older than --older-than).
     #[command(help_template = HELP_TEMPLATE)]
     Sweep(SweepArgs),
 }
@@ -149,14 +301,75 @@ pub struct RunArgs {
     #[arg(long, value_name = "FILE", env = "DXCONFORM_HTML")]
     pub html: Option<PathBuf>,
 
-    /// Leave the scratch projects in place (for debugging; `sweep` removes them later).
+    /// Leave the scratch projects in place and list them (for debugging and replaying the
+    /// curl lines; `sweep` removes them later).
     #[arg(long, env = "DXCONFORM_KEEP")]
     pub keep: bool,
 
-    /// The standard test-harness options: FILTER, --exact, --skip, --list, --ignored,
-    /// --test-threads, --format...
+    /// How many cases run at once.
+    #[arg(
+        long,
+        value_name = "N",
+        env = "DXCONFORM_CONCURRENCY",
+        default_value_t = DEFAULT_CONCURRENCY,
+        value_parser = parse_concurrency
+    )]
+    pub concurrency: usize,
+
+    /// How long one request may take (10s, 2m...); a target that does not answer the
+    /// set-up check within it ends the run.
+    #[arg(
+        long,
+        value_name = "DURATION",
+        env = "DXCONFORM_TIMEOUT",
+        default_value = "10s",
+        value_parser = parse_duration
+    )]
+    pub timeout: Duration,
+
+    /// Send the tokens over plain http to a host other than this machine.
+    #[arg(long, env = "DXCONFORM_ALLOW_INSECURE")]
+    pub allow_insecure: bool,
+
+    /// Run only the cases naming an item of this level.
+    #[arg(long, value_name = "LEVEL", env = "DXCONFORM_LEVEL")]
+    pub level: Option<LevelArg>,
+
+    /// Run only the cases naming an item of this documentation page (repeatable; the
+    /// page keys are those `dxconform coverage` prints).
+    #[arg(
+        long,
+        value_name = "PAGE",
+        env = "DXCONFORM_PAGE",
+        value_delimiter = ','
+    )]
+    pub page: Vec<String>,
+
+    /// Run only the cases naming or proving this catalogue item (repeatable).
+    #[arg(long, value_name = "ID", env = "DXCONFORM_ITEM", value_delimiter = ',')]
+    pub item: Vec<String>,
+
+    /// Run only the cases that failed, warned or passed unexpectedly in this --json report.
+    #[arg(long, value_name = "REPORT", env = "DXCONFORM_RERUN_FAILED")]
+    pub rerun_failed: Option<PathBuf>,
+
+    /// Write the failing cases of this run as a baseline file (with the items each
+    /// violates), for --baseline.
+    #[arg(long, value_name = "FILE", env = "DXCONFORM_WRITE_BASELINE")]
+    pub write_baseline: Option<PathBuf>,
+
+    /// Write the target's normalized answers into DIR, one file per case step: its own
+    /// snapshot set, for a later --compare.
+    #[arg(long, value_name = "DIR", env = "DXCONFORM_RECORD")]
+    pub record: Option<PathBuf>,
+
+    /// Report every case whose answers differ from the set --record wrote into DIR, and
+    /// how its outcome moved (a section of its own; does not change the exit status).
+    #[arg(long, value_name = "DIR", env = "DXCONFORM_COMPARE")]
+    pub compare: Option<PathBuf>,
+
     #[command(flatten)]
-    pub libtest: libtest_mimic::Arguments,
+    pub libtest: TestArgs,
 }
 
 impl RunArgs {
@@ -207,6 +420,15 @@ impl RunArgs {
             (Some(url), _) => url.clone(),
             (None, Some((url, _))) => url.clone(),
             (None, None) => {
+                // Unknown names are a usage error before anything starts: a fault that
+                // does not exist must not give a passing run.
+                crate::server::Config {
+                    faults: self.fault.clone(),
+                    variants: self.variant.clone(),
+                    ..crate::server::Config::default()
+                }
+                .validate()
+                .map_err(|e| format!("--fault/--variant: {e}"))?;
                 return Ok(TargetSpec::Embedded {
                     faults: self.fault.clone(),
                     variants: self.variant.clone(),
@@ -219,11 +441,7 @@ impl RunArgs {
                     .into(),
             );
         }
-        if !(url.starts_with("http://") || url.starts_with("https://")) {
-            return Err(format!(
-                "--endpoint {url:?}: expected an http:// or https:// URL"
-            ));
-        }
+        target::check_transport(&url, self.allow_insecure)?;
         let token = self
             .token
             .clone()
@@ -262,8 +480,56 @@ impl RunArgs {
             strict: self.strict,
             keep: self.keep,
             baseline,
+            record_answers: self.record.is_some() || self.compare.is_some(),
             ..Options::default()
         })
+    }
+
+    /// How many cases run at once: `--test-threads` if given (libtest's spelling), else
+    /// `--concurrency`.
+    pub fn concurrency(&self) -> usize {
+        self.libtest.test_threads.unwrap_or(self.concurrency).max(1)
+    }
+
+    /// The flags of a `dxconform run` line that reruns a case against the same target the
+    /// same way: tokens as shell variables, never their values.
+    pub fn rerun_flags(&self, spec: &TargetSpec) -> String {
+        let mut out: Vec<String> = Vec::new();
+        match spec {
+            TargetSpec::Embedded { faults, variants } => {
+                out.extend(faults.iter().map(|f| format!("--fault {f}")));
+                out.extend(variants.iter().map(|v| format!("--variant {v}")));
+            }
+            TargetSpec::Endpoint(e) => {
+                out.push(format!(
+                    "--endpoint {}",
+                    crate::runner::transcript::quote(&e.url)
+                ));
+                out.push("--token \"$DXCONFORM_TOKEN\"".into());
+                if e.peer_token.is_some() {
+                    out.push("--peer-token \"$DXCONFORM_PEER_TOKEN\"".into());
+                }
+                if let Some(p) = &e.limit_project {
+                    out.push(format!("--limit-project {p}"));
+                }
+                if let Some(p) = &e.expired_project {
+                    out.push(format!("--expired-project {p}"));
+                }
+                if self.allow_insecure {
+                    out.push("--allow-insecure".into());
+                }
+            }
+        }
+        if self.strict {
+            out.push("--strict".into());
+        }
+        if self.timeout != client::DEFAULT_TIMEOUT {
+            out.push(format!(
+                "--timeout {}",
+                humantime::format_duration(self.timeout)
+            ));
+        }
+        out.join(" ")
     }
 }
 
@@ -329,6 +595,19 @@ pub struct SweepArgs {
         hide_env_values = true
     )]
     pub token: Option<String>,
+
+    /// List what would be removed, remove nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Leave projects whose run marker is younger than this alone: a run in progress may
+    /// still use them.
+    #[arg(long, value_name = "DURATION", default_value = "1h", value_parser = parse_duration)]
+    pub older_than: Duration,
+
+    /// Send the token over plain http to a host other than this machine.
+    #[arg(long)]
+    pub allow_insecure: bool,
 }
 
 impl SweepArgs {
@@ -336,6 +615,7 @@ impl SweepArgs {
         let run = RunArgs {
             endpoint: self.endpoint.clone(),
             token: self.token.clone(),
+            allow_insecure: self.allow_insecure,
             ..Cli::parse_from(["dxconform"]).run
         };
         match run.target_spec(get, true)? {
@@ -374,6 +654,104 @@ mod tests {
             panic!("not run")
         };
         assert!(run.libtest.list && run.strict);
+    }
+
+    #[test]
+    fn help_hides_the_no_ops_and_names_the_exit_codes() {
+        let help = Cli::command().render_long_help().to_string();
+        for shown in [
+            "--exact",
+            "--skip",
+            "--list",
+            "--ignored",
+            "--include-ignored",
+            "--test-threads",
+            "--format",
+            "--concurrency",
+            "--timeout",
+            "Exit status",
+            "[FILTER]",
+        ] {
+            assert!(help.contains(shown), "{shown} missing from:\n{help}");
+        }
+        for hidden in [
+            "--nocapture",
+            "--show-output",
+            "--logfile",
+            "--bench",
+            "--test ",
+            "USAGE: [OPTIONS]",
+        ] {
+            assert!(!help.contains(hidden), "{hidden} shown in:\n{help}");
+        }
+        // Still accepted: harnesses pass them.
+        assert!(parse(&["--nocapture", "--show-output"]).command.is_none());
+        let v = Cli::try_parse_from(["dxconform", "--version"]).unwrap_err();
+        assert_eq!(v.kind(), clap::error::ErrorKind::DisplayVersion);
+    }
+
+    #[test]
+    fn bad_names_and_insecure_tokens_are_usage_errors() {
+        let none = |_: &str| None;
+        let e = parse(&["--fault", "no-such-fault"])
+            .run
+            .target_spec(none, true)
+            .unwrap_err();
+        assert!(e.contains("no-such-fault"), "{e}");
+        let e = parse(&["--variant", "no-such-variant"])
+            .run
+            .target_spec(none, true)
+            .unwrap_err();
+        assert!(e.contains("no-such-variant"), "{e}");
+        let e = parse(&["--endpoint", "http://api.example.org", "--token", "T"])
+            .run
+            .target_spec(none, true)
+            .unwrap_err();
+        assert!(e.contains("--allow-insecure") && !e.contains("T\""), "{e}");
+        assert!(
+            parse(&[
+                "--endpoint",
+                "http://api.example.org",
+                "--token",
+                "T",
+                "--allow-insecure"
+            ])
+            .run
+            .target_spec(none, true)
+            .is_ok()
+        );
+        assert!(Cli::try_parse_from(["dxconform", "--concurrency", "0"]).is_err());
+        assert!(Cli::try_parse_from(["dxconform", "--timeout", "soon"]).is_err());
+        assert_eq!(
+            parse(&["--timeout", "1500ms"]).run.timeout,
+            Duration::from_millis(1500)
+        );
+        assert_eq!(
+            parse(&["--timeout", "3"]).run.timeout,
+            Duration::from_secs(3)
+        );
+    }
+
+    #[test]
+    fn rerun_flags_name_no_secret() {
+        let none = |_: &str| None;
+        let args = parse(&[
+            "--endpoint",
+            "https://h",
+            "--token",
+            "SECRET",
+            "--peer-token",
+            "SECRET2",
+            "--strict",
+        ])
+        .run;
+        let spec = args.target_spec(none, true).unwrap();
+        let flags = args.rerun_flags(&spec);
+        assert!(!flags.contains("SECRET"), "{flags}");
+        assert_eq!(
+            flags,
+            "--endpoint https://h --token \"$DXCONFORM_TOKEN\" --peer-token \"$DXCONFORM_PEER_TOKEN\" --strict"
+        );
     }
 
     #[test]
@@ -444,7 +822,7 @@ mod tests {
             parse(&["--embedded"]).run.target_spec(dx, true),
             Ok(TargetSpec::Embedded { .. })
         ));
-        let Ok(TargetSpec::Endpoint(e)) = parse(&["--endpoint", "http://h:1", "--token", "X"])
+        let Ok(TargetSpec::Endpoint(e)) = parse(&["--endpoint", "https://h:1", "--token", "X"])
             .run
             .target_spec(none, true)
         else {

@@ -18,8 +18,9 @@
 //! - [`shape`]: the documented shape of an answer, which snapshots are projected onto.
 //! - [`cases`] (`cases/` at the top level): the tables, one file per documentation page,
 //!   each with its items and the cases that check them.
-//! - [`runner`]: cases to libtest-mimic trials against a target; checks, snapshots,
-//!   outcomes and reports.
+//! - [`runner`]: the run flow shared by `dxconform run` and `cargo test`: the set-up
+//!   check, every case concurrently against a target, checks, snapshots (compiled in by
+//!   `build.rs`), outcomes, libtest-format output and reports; `sweep`.
 //! - [`server`]: the reference server: protocol layer, store, one module per route family,
 //!   and the fault catalogue.
 //! - [`cli`]: the command line (`run`, `serve`, `coverage`, `faults`, `sweep`).

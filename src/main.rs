@@ -2,13 +2,11 @@
 //! library (`dxconform::runner`, `dxconform::server`); this file only prints and returns
 //! the exit status (never `process::exit`, so destructors run).
 
-use std::collections::BTreeSet;
 use std::process::ExitCode;
-use std::time::Instant;
 
 use clap::Parser;
 use dxconform::cli::{Cli, Command, RunArgs, ServeArgs, SweepArgs};
-use dxconform::runner::{self, Suite, Target, client, report, selfcheck, sweep};
+use dxconform::runner::{self, Target, client, selfcheck, sweep};
 use dxconform::{cases, server};
 
 fn env(name: &str) -> Option<String> {
@@ -33,64 +31,7 @@ fn fail(message: impl std::fmt::Display) -> ExitCode {
 }
 
 fn run(args: RunArgs) -> ExitCode {
-    let started = Instant::now();
-    let spec = match args.target_spec(env, true) {
-        Ok(s) => s,
-        Err(e) => return fail(e),
-    };
-    let known: BTreeSet<&str> = cases::tables()
-        .iter()
-        .flat_map(|t| t.cases.iter().map(|c| c.name))
-        .collect();
-    let options = match args.options(&known) {
-        Ok(o) => o,
-        Err(e) => return fail(e),
-    };
-    let suite = match Suite::new(Target::new(spec), options) {
-        Ok(s) => s,
-        Err(e) => return fail(e),
-    };
-    let trials = suite.trials();
-    if args.libtest.filter.is_some() && trials.iter().all(|t| args.libtest.is_filtered_out(t)) {
-        return fail(format!(
-            "no case matches {:?} (see `dxconform run --list`)",
-            args.libtest.filter.as_deref().unwrap_or_default()
-        ));
-    }
-    if !args.libtest.list {
-        eprintln!(
-            "dxconform: {} cases against {} (run {})",
-            trials.len(),
-            suite.target.label(),
-            suite.options.run_id
-        );
-    }
-    let conclusion = libtest_mimic::run(&args.libtest, trials);
-    if args.libtest.list {
-        return conclusion.exit_code();
-    }
-    let reports = suite.finished_reports(|t| !args.libtest.is_filtered_out(t));
-    print!("{}", runner::epilogue(&reports, client::throttled()));
-    println!(
-        "dxconform: {} in {:.1}s",
-        report::summary_line(&reports),
-        started.elapsed().as_secs_f64()
-    );
-    let run = suite.run_info(args.flags(), started.elapsed());
-    if let Err(e) = runner::write_reports(
-        &reports,
-        &run,
-        args.json.as_deref(),
-        args.junit.as_deref(),
-        args.html.as_deref(),
-    ) {
-        return fail(e);
-    }
-    if conclusion.has_failed() || reports.iter().any(|r| r.outcome.fails_run()) {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    }
+    runner::harness::run(&args, true)
 }
 
 fn random_token() -> String {
@@ -257,14 +198,40 @@ fn sweep(args: SweepArgs) -> ExitCode {
         Err(e) => return fail(e),
     };
     let url = endpoint.url.clone();
-    match sweep::sweep(&Target::endpoint(endpoint)) {
-        Ok(removed) => {
-            for (id, name) in &removed {
-                println!("destroyed {id} ({name})");
+    match sweep::sweep(&Target::endpoint(endpoint), args.older_than, args.dry_run) {
+        Ok(swept) => {
+            let verb = if args.dry_run {
+                "would destroy"
+            } else {
+                "destroyed"
+            };
+            for f in &swept.removed {
+                println!(
+                    "{verb} {} ({}, run {}, {} old)",
+                    f.id,
+                    f.name,
+                    f.run,
+                    humantime::format_duration(std::time::Duration::from_secs(f.age.as_secs()))
+                );
+            }
+            for f in &swept.too_young {
+                println!(
+                    "left {} ({}, run {}): younger than --older-than {}, a run may still use it",
+                    f.id,
+                    f.name,
+                    f.run,
+                    humantime::format_duration(args.older_than)
+                );
             }
             println!(
-                "sweep: {} scratch project(s) removed from {url}",
-                removed.len()
+                "sweep: {} scratch project(s) {} on {url}, {} left as too young",
+                swept.removed.len(),
+                if args.dry_run {
+                    "to remove (dry run: nothing removed)"
+                } else {
+                    "removed"
+                },
+                swept.too_young.len()
             );
             ExitCode::SUCCESS
         }

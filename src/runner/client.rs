@@ -7,13 +7,16 @@
 //! statics here and nowhere else.
 //!
 //! Throttling (503 or 429 with `Retry-After`) is part of the documented protocol, not a
-//! failure: it is waited out and counted ([`throttled`]). Every request has a time-out, so
-//! a dead endpoint fails cases instead of hanging the run.
+//! failure: it is waited out and counted ([`throttled`]). The wait is shared: a throttled
+//! answer pauses every request to that endpoint (host and port) until the `Retry-After`
+//! has passed, not just the one that got it, so a run of many concurrent cases backs off
+//! as one client. Every request has a time-out ([`set_timeout`], `--timeout`), so a dead
+//! or hanging endpoint fails in bounded time instead of hanging the run.
 
-use std::collections::BTreeMap;
-use std::sync::LazyLock;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::Duration;
+use std::sync::{LazyLock, Mutex};
+use std::time::{Duration, Instant};
 
 use serde_json::Value;
 use tokio::runtime::Runtime;
@@ -27,8 +30,21 @@ pub static RT: LazyLock<Runtime> = LazyLock::new(|| {
         .expect("cannot build the tokio runtime")
 });
 
-/// How long one request may take before the step fails.
-pub const TIMEOUT: Duration = Duration::from_secs(30);
+/// How long one request may take by default: generous for small metadata calls over a
+/// slow network, short enough that a hanging endpoint is found out quickly.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
+
+static TIMEOUT_MS: AtomicU64 = AtomicU64::new(DEFAULT_TIMEOUT.as_millis() as u64);
+
+/// Set how long one request may take (`--timeout`), for the rest of the process.
+pub fn set_timeout(timeout: Duration) {
+    TIMEOUT_MS.store(timeout.as_millis().max(1) as u64, Ordering::Relaxed);
+}
+
+/// How long one request may take.
+pub fn timeout() -> Duration {
+    Duration::from_millis(TIMEOUT_MS.load(Ordering::Relaxed))
+}
 
 /// At most this many throttled answers are waited out for one request; past that the
 /// endpoint is not throttling, it is refusing, and the step fails.
@@ -41,8 +57,6 @@ static CLIENT: LazyLock<reqwest::Client> = LazyLock::new(|| {
     reqwest::Client::builder()
         // Loopback and CI runs must be hermetic: reqwest 0.13 reads the system proxy.
         .no_proxy()
-        .timeout(TIMEOUT)
-        .connect_timeout(Duration::from_secs(10))
         .build()
         .expect("cannot build the HTTP client")
 });
@@ -50,6 +64,42 @@ static CLIENT: LazyLock<reqwest::Client> = LazyLock::new(|| {
 static THROTTLED: AtomicU64 = AtomicU64::new(0);
 
 static REQUESTS: AtomicU64 = AtomicU64::new(0);
+
+/// Until when requests to an endpoint (`host:port`) wait: the shared back-off.
+static PAUSED: LazyLock<Mutex<HashMap<String, Instant>>> = LazyLock::new(Mutex::default);
+
+/// The part of a URL the back-off is shared by.
+fn authority(url: &str) -> String {
+    reqwest::Url::parse(url)
+        .map(|u| {
+            format!(
+                "{}:{}",
+                u.host_str().unwrap_or(""),
+                u.port_or_known_default().unwrap_or(0)
+            )
+        })
+        .unwrap_or_default()
+}
+
+/// Wait while the endpoint asked every client to back off.
+async fn wait_for_backoff(authority: &str) {
+    loop {
+        let until = PAUSED.lock().ok().and_then(|p| p.get(authority).copied());
+        match until {
+            Some(t) if t > Instant::now() => tokio::time::sleep_until(t.into()).await,
+            _ => return,
+        }
+    }
+}
+
+/// Pause every request to `authority` for `wait`.
+fn back_off(authority: &str, wait: Duration) {
+    if let Ok(mut p) = PAUSED.lock() {
+        let until = Instant::now() + wait;
+        let entry = p.entry(authority.to_string()).or_insert(until);
+        *entry = (*entry).max(until);
+    }
+}
 
 /// How many HTTP requests have been sent so far, retries after throttling included.
 pub fn requests() -> u64 {
@@ -76,6 +126,22 @@ pub struct Request {
     /// Answers with these statuses are what the step expects: never treat them as
     /// throttling.
     pub expected_status: Option<u16>,
+}
+
+impl Request {
+    /// A JSON `POST` with this bearer token (`None`: no `Authorization` header): the shape
+    /// of every API call the runner makes for itself (set-up, probes, clean-up).
+    pub fn post_json(url: String, token: Option<&str>, body: &serde_json::Value) -> Request {
+        Request {
+            method: "POST",
+            url,
+            token: token.map(str::to_string),
+            headers: Vec::new(),
+            body: body.to_string().into_bytes(),
+            content_type: Some("application/json".into()),
+            expected_status: None,
+        }
+    }
 }
 
 /// What came back.
@@ -116,8 +182,13 @@ pub async fn send_async(request: &Request) -> Result<Answer, String> {
     let method = reqwest::Method::from_bytes(request.method.as_bytes())
         .map_err(|e| format!("bad method {}: {e}", request.method))?;
     let mut waits = 0;
+    let authority = authority(&request.url);
+    let timeout = timeout();
     loop {
-        let mut builder = CLIENT.request(method.clone(), &request.url);
+        wait_for_backoff(&authority).await;
+        let mut builder = CLIENT
+            .request(method.clone(), &request.url)
+            .timeout(timeout);
         if let Some(token) = &request.token {
             builder = builder.header("Authorization", format!("Bearer {token}"));
         }
@@ -132,7 +203,7 @@ pub async fn send_async(request: &Request) -> Result<Answer, String> {
             .body(request.body.clone())
             .send()
             .await
-            .map_err(|e| describe_error(&e))?;
+            .map_err(|e| describe_error(&e, timeout))?;
         let status = response.status().as_u16();
         let mut headers: BTreeMap<String, String> = BTreeMap::new();
         for (name, value) in response.headers() {
@@ -155,13 +226,13 @@ pub async fn send_async(request: &Request) -> Result<Answer, String> {
         {
             waits += 1;
             THROTTLED.fetch_add(1, Ordering::Relaxed);
-            tokio::time::sleep(Duration::from_secs(secs).min(MAX_RETRY_AFTER)).await;
+            back_off(&authority, Duration::from_secs(secs).min(MAX_RETRY_AFTER));
             continue;
         }
         let body = response
             .bytes()
             .await
-            .map_err(|e| format!("reading the answer failed: {}", describe_error(&e)))?
+            .map_err(|e| format!("reading the answer failed: {}", describe_error(&e, timeout)))?
             .to_vec();
         let json = serde_json::from_slice(&body).ok();
         return Ok(Answer {
@@ -174,9 +245,9 @@ pub async fn send_async(request: &Request) -> Result<Answer, String> {
 }
 
 /// A transport error in one line, with its causes (reqwest's `Display` omits them).
-fn describe_error(error: &reqwest::Error) -> String {
+fn describe_error(error: &reqwest::Error, timeout: Duration) -> String {
     let mut text = if error.is_timeout() {
-        format!("no answer within {}s", TIMEOUT.as_secs())
+        format!("no answer within {}", humantime::format_duration(timeout))
     } else if error.is_connect() {
         "cannot connect".to_string()
     } else {

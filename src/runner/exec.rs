@@ -11,6 +11,7 @@
 
 use std::time::Instant;
 
+use futures_util::future::join_all;
 use serde_json::{Value, json};
 
 use crate::case::{Access, Need};
@@ -24,29 +25,35 @@ use super::outcome::{self, Outcome};
 use super::prepare::Prepared;
 use super::report::{CaseReport, clip};
 use super::snapshot::SnapshotMode;
+use super::sweep;
 use super::target::{Resolved, Target};
+use super::transcript::StepRecord;
 use super::vars::Vars;
 
-/// Run one case and judge it from its violated facts.
-pub fn run_case(case: &Prepared, target: &Target, options: &Options) -> CaseReport {
+/// Run one case and judge it from its violated facts. The target must be resolved
+/// already ([`Target::resolve`], outside any `block_on`).
+pub async fn run_case(case: &Prepared, target: &Target, options: &Options) -> CaseReport {
     let started = Instant::now();
-    let mut report = CaseReport {
-        name: case.case.name.to_string(),
-        summary: case.case.summary.to_string(),
-        items: case.case.items.iter().map(|s| s.to_string()).collect(),
-        level: case.level.to_string(),
-        outcome: Outcome::Pass,
-        message: None,
-        notes: Vec::new(),
-        violations: Vec::new(),
-        duration_ms: 0,
-    };
+    let mut report = CaseReport::new(case);
     if let Some(reason) = not_applicable(case, target) {
         report.outcome = Outcome::Ignored;
         report.message = Some(reason);
         return report;
     }
-    let (violations, blocks) = run_steps(case, target, options, &mut report.notes);
+    let mut run = match target.get() {
+        Ok(resolved) => run_steps(case, resolved, target, options).await,
+        Err(e) => {
+            // Only reached when a caller skipped the set-up check.
+            report.outcome = Outcome::Fail;
+            report.message = Some(format!("{}: the target is not usable: {e}", case.case.name));
+            return report;
+        }
+    };
+    report.notes = std::mem::take(&mut run.notes);
+    report.aborted = run.dead.clone();
+    report.kept = std::mem::take(&mut run.kept);
+    report.recorded = std::mem::take(&mut run.recorded);
+    let violations = std::mem::take(&mut run.violations);
     let expected_failure = options.baseline.contains(case.case.name);
     report.outcome = outcome::judge(&violations, options.strict, expected_failure);
     report.violations = violations.iter().map(Violation::report).collect();
@@ -58,13 +65,42 @@ pub fn run_case(case: &Prepared, target: &Target, options: &Options) -> CaseRepo
         )),
         _ if violations.is_empty() => None,
         _ => Some(format!(
-            "{}\n{}",
+            "{}\n{}\n{}",
             header(case, &violations),
-            blocks.join("\n")
+            run.blocks.join("\n"),
+            reproduce(case, options, &run.records)
         )),
     };
+    if !violations.is_empty() {
+        report.steps = run.records.iter().map(StepRecord::report).collect();
+    }
     report.duration_ms = started.elapsed().as_millis() as u64;
     report
+}
+
+/// How to run the case again: the `dxconform` line, then one `curl` line per step.
+fn reproduce(case: &Prepared, options: &Options, records: &[StepRecord]) -> String {
+    let mut out = format!(
+        "  reproduce:\n    dxconform run --exact {}{}",
+        case.case.name,
+        if options.rerun_flags.is_empty() {
+            String::new()
+        } else {
+            format!(" {}", options.rerun_flags)
+        }
+    );
+    if records.is_empty() {
+        return out;
+    }
+    out.push_str(if options.keep {
+        "\n    the steps as curl commands (the scratch projects were kept):"
+    } else {
+        "\n    the steps as curl commands (the run destroys its scratch projects: add --keep to replay them):"
+    });
+    for r in records {
+        out.push_str(&format!("\n    # step {}\n    {}", r.step, r.curl()));
+    }
+    out
 }
 
 pub fn not_applicable(case: &Prepared, target: &Target) -> Option<String> {
@@ -85,60 +121,43 @@ pub fn not_applicable(case: &Prepared, target: &Target) -> Option<String> {
     None
 }
 
-/// Run the case's steps against the target: the violated facts, and for each step that
-/// had some, the block of the message that shows it.
-fn run_steps(
-    case: &Prepared,
+/// Run the case's steps against the resolved target: the case run with its violated
+/// facts, the message blocks of each step, the transcripts, notes and what was kept.
+async fn run_steps<'a>(
+    case: &'a Prepared,
+    resolved: &'a Resolved,
     target: &Target,
-    options: &Options,
-    notes: &mut Vec<String>,
-) -> (Vec<Violation>, Vec<String>) {
-    let first = &case.steps[0].fact;
-    let resolved = match target.resolve() {
-        Ok(r) => r,
-        Err(e) => {
-            let v = Violation::new(0, first, format!("the target is not usable: {e}"));
-            let block = format!("  {}", v.line());
-            return (vec![v], vec![block]);
-        }
-    };
-    let mut run = CaseRun {
-        case,
-        target: resolved,
-        options,
-        vars: Vars::new(),
-        projects: Vec::new(),
-        normalizer: Normalizer::new(
-            &resolved.owner.id,
-            resolved.peer.as_ref().map(|p| p.id.as_str()),
-            Window::new(options.started_ms),
-        ),
-        snapshots_taken: 0,
-        mode: options.snapshot_mode(target),
-        violations: Vec::new(),
-        blocks: Vec::new(),
-        notes: Vec::new(),
-    };
-    match run.setup() {
-        Ok(()) => run.steps(),
+    options: &'a Options,
+) -> CaseRun<'a> {
+    let mut run = CaseRun::new(case, resolved, options, target);
+    if let Some(dead) = resolved.health.dead() {
+        run.dead = Some(dead);
+        return run;
+    }
+    match run.setup().await {
+        Ok(()) => run.steps().await,
         Err(e) => {
             // None of the case's facts could be checked: a documented call it relies on
             // (creating a project, inviting the peer) failed.
             let v = Violation::new(
                 0,
-                first,
+                &case.steps[0].fact,
                 "preparing the case failed, so its items could not be checked",
             );
             run.blocks.push(format!("{e}\n    - {}", v.line()));
             run.violations.push(v);
+            if let Some(dead) = resolved.health.dead() {
+                run.dead = Some(dead);
+            }
         }
     }
-    if !options.keep {
-        let trouble = run.teardown();
+    if options.keep {
+        run.kept = run.projects.clone();
+    } else if run.dead.is_none() {
+        let trouble = run.teardown().await;
         run.notes.extend(trouble);
     }
-    notes.append(&mut run.notes);
-    (run.violations, run.blocks)
+    run
 }
 
 /// The part of every message that says which case, which documented items it checks, and
@@ -186,15 +205,53 @@ pub(super) struct CaseRun<'a> {
     pub(super) target: &'a Resolved,
     pub(super) options: &'a Options,
     pub(super) vars: Vars,
-    /// Scratch projects to destroy.
-    projects: Vec<String>,
+    /// Scratch projects to destroy: `(id, name)`.
+    projects: Vec<(String, String)>,
     pub(super) normalizer: Normalizer,
+    /// The normalizer of `--record`, numbering IDs on its own.
+    pub(super) recorder: Normalizer,
     pub(super) snapshots_taken: usize,
     pub(super) mode: SnapshotMode,
     violations: Vec<Violation>,
-    /// The message blocks of the steps that had violations.
+    /// The message blocks of the steps (and of the set-up when it failed).
     blocks: Vec<String>,
     notes: Vec<String>,
+    /// What each step sent and got.
+    records: Vec<StepRecord>,
+    /// Each step's normalized answer, for `--record`/`--compare`.
+    recorded: Vec<(usize, Value)>,
+    /// The scratch projects left in place (`--keep`).
+    kept: Vec<(String, String)>,
+    /// Set when the target was found dead during this case.
+    pub(super) dead: Option<String>,
+}
+
+impl<'a> CaseRun<'a> {
+    fn new(case: &'a Prepared, target: &'a Resolved, options: &'a Options, t: &Target) -> Self {
+        let normalizer = Normalizer::new(
+            &target.owner.id,
+            target.peer.as_ref().map(|p| p.id.as_str()),
+            Window::new(options.started_ms),
+        );
+        CaseRun {
+            case,
+            target,
+            options,
+            vars: Vars::new(),
+            projects: Vec::new(),
+            recorder: normalizer.clone(),
+            normalizer,
+            snapshots_taken: 0,
+            mode: options.snapshot_mode(t),
+            violations: Vec::new(),
+            blocks: Vec::new(),
+            notes: Vec::new(),
+            records: Vec::new(),
+            recorded: Vec::new(),
+            kept: Vec::new(),
+            dead: None,
+        }
+    }
 }
 
 /// A request as shown in messages: no token, ever.
@@ -274,22 +331,32 @@ impl CaseRun<'_> {
     }
 
     /// An owner call used to prepare or clean up, answering its JSON or a message.
-    fn helper_call(&self, path: &str, body: Value, purpose: &str) -> Result<Value, String> {
-        let request = Request {
-            method: "POST",
-            url: format!("{}{path}", self.target.base),
-            token: Some(self.target.owner.token().to_string()),
-            headers: Vec::new(),
-            body: body.to_string().into_bytes(),
-            content_type: Some("application/json".into()),
-            expected_status: None,
-        };
+    async fn helper_call(&self, path: &str, body: Value, purpose: &str) -> Result<Value, String> {
+        let request = Request::post_json(
+            format!("{}{path}", self.target.base),
+            Some(self.target.owner.token()),
+            &body,
+        );
         let shown = describe_request(&request, &format!("as owner {}", self.target.owner.id));
-        let answer = client::send(&request).map_err(|e| {
-            format!(
-                "  preparing the case ({purpose}) failed:\n    request: {shown}\n    no answer: {e}"
-            )
-        })?;
+        let answer = match client::send_async(&request).await {
+            Ok(a) => a,
+            Err(e) => {
+                let e = match self.target.health.confirm().await {
+                    Ok(()) => e,
+                    Err(dead) => dead,
+                };
+                return Err(format!(
+                    "  preparing the case ({purpose}) failed:\n    request: {shown}\n    no answer: {e}"
+                ));
+            }
+        };
+        if super::step::is_gateway_error(answer.status)
+            && let Err(dead) = self.target.health.confirm().await
+        {
+            return Err(format!(
+                "  preparing the case ({purpose}) failed:\n    request: {shown}\n    {dead}"
+            ));
+        }
         match (&answer.json, answer.status) {
             (Some(v), 200) => Ok(v.clone()),
             _ => Err(format!(
@@ -299,26 +366,30 @@ impl CaseRun<'_> {
         }
     }
 
-    fn new_project(&mut self, suffix: &str) -> Result<String, String> {
+    /// Create a scratch project, marked as this run's (`sweep` removes only marked ones).
+    async fn new_project(&self, suffix: &str) -> Result<(String, String), String> {
         let name = format!(
-            "dxconform-{}-{}{suffix}",
-            self.options.run_id, self.case.case.name
+            "{}{}-{}{suffix}",
+            sweep::PREFIX,
+            self.options.run_id,
+            self.case.case.name
         );
-        let answer = self.helper_call(
-            "/project/new",
-            json!({ "name": name }),
-            "create a scratch project",
-        )?;
+        let answer = self
+            .helper_call(
+                "/project/new",
+                json!({ "name": name, "properties": sweep::marker(&self.options.run_id) }),
+                "create a scratch project",
+            )
+            .await?;
         let id = answer
             .get("id")
             .and_then(Value::as_str)
             .ok_or_else(|| format!("  /project/new answered no `id`: {answer}"))?
             .to_string();
-        self.projects.push(id.clone());
-        Ok(id)
+        Ok((id, name))
     }
 
-    fn invite(&self, project: &str, level: Access) -> Result<(), String> {
+    async fn invite(&self, project: &str, level: Access) -> Result<(), String> {
         let (Some(level), Some(peer)) = (level.as_api(), &self.target.peer) else {
             return Ok(());
         };
@@ -327,74 +398,119 @@ impl CaseRun<'_> {
             json!({"invitee": peer.id, "level": level, "suppressEmailNotification": true}),
             &format!("invite the peer at {level}"),
         )
+        .await
         .map(|_| ())
     }
 
-    fn setup(&mut self) -> Result<(), String> {
+    async fn setup(&mut self) -> Result<(), String> {
         self.base_vars();
-        let project = self.new_project("")?;
-        self.vars.insert("project".into(), json!(project));
-        if self.case.needs_project2() {
-            let project2 = self.new_project("-2")?;
-            self.vars.insert("project2".into(), json!(project2));
-        }
-        for need in self.case.case.needs {
-            match need {
-                Need::Peer(level) => self.invite(&project, *level)?,
-                Need::PeerOnProject2(level) => {
-                    let p2 = self.vars["project2"]
-                        .as_str()
-                        .unwrap_or_default()
-                        .to_string();
-                    self.invite(&p2, *level)?;
-                }
-                Need::Project2 | Need::Billing | Need::Container => {}
+        // The case's projects are created together: one round trip, not two.
+        let second = self.case.needs_project2();
+        let (first, other) = futures_util::join!(self.new_project(""), async {
+            if second {
+                Some(self.new_project("-2").await)
+            } else {
+                None
             }
+        });
+        let mut failed = None;
+        for made in std::iter::once(first).chain(other) {
+            match made {
+                Ok(p) => self.projects.push(p),
+                Err(e) => failed = failed.or(Some(e)),
+            }
+        }
+        if let Some(e) = failed {
+            return Err(e);
+        }
+        let project = self.projects[0].0.clone();
+        self.vars.insert("project".into(), json!(project));
+        let project2 = self.projects.get(1).map(|p| p.0.clone());
+        if let Some(p2) = &project2 {
+            self.vars.insert("project2".into(), json!(p2));
+        }
+        let invites: Vec<(String, Access)> = self
+            .case
+            .case
+            .needs
+            .iter()
+            .filter_map(|need| match need {
+                Need::Peer(level) => Some((project.clone(), *level)),
+                Need::PeerOnProject2(level) => project2.clone().map(|p| (p, *level)),
+                Need::Project2 | Need::Billing | Need::Container => None,
+            })
+            .collect();
+        for result in join_all(invites.iter().map(|(p, l)| self.invite(p, *l))).await {
+            result?;
         }
         Ok(())
     }
 
-    /// Destroy the scratch projects; trouble becomes notes (the verdict stands).
-    fn teardown(&mut self) -> Vec<String> {
-        let mut notes = Vec::new();
-        for project in std::mem::take(&mut self.projects) {
-            if let Err(e) = self.helper_call(
-                &format!("/{project}/destroy"),
+    /// Destroy the scratch projects, together; trouble becomes notes (the verdict stands).
+    async fn teardown(&mut self) -> Vec<String> {
+        let projects = std::mem::take(&mut self.projects);
+        let paths: Vec<String> = projects
+            .iter()
+            .map(|(project, _)| format!("/{project}/destroy"))
+            .collect();
+        let results = join_all(paths.iter().map(|path| {
+            self.helper_call(
+                path,
                 json!({"terminateJobs": true}),
                 "destroy a scratch project",
-            ) {
-                notes.push(format!(
-                    "could not destroy scratch project {project} (`dxconform sweep` removes it): {}",
-                    e.trim()
-                ));
-            }
-        }
-        notes
+            )
+        }))
+        .await;
+        projects
+            .iter()
+            .zip(results)
+            .filter_map(|((project, _), r)| {
+                r.err().map(|e| {
+                    format!(
+                        "could not destroy scratch project {project} (`dxconform sweep` removes it): {}",
+                        e.trim()
+                    )
+                })
+            })
+            .collect()
     }
 
     /// Run every step; a step whose MUST fact broke, or whose capture is missing, ends
     /// the case (later steps depend on it). SHOULD differences do not: the rest of the
-    /// case still proves its MUST facts.
-    fn steps(&mut self) {
+    /// case still proves its MUST facts. Every step that ran is shown in the message.
+    async fn steps(&mut self) {
         let count = self.case.steps.len();
         for (n, step) in self.case.steps.iter().enumerate() {
-            let result = self.step(n + 1, step);
+            let result = self.step(n + 1, step).await;
             self.notes.extend(result.notes);
+            let mut block = format!("  step {} of {count}:", n + 1);
+            if let Some(r) = &result.record {
+                block.push_str(&format!("\n    request: {}", describe_record(r)));
+                match &r.answer {
+                    Ok(a) => block.push_str(&format!("\n    got: {}", describe_answer(a))),
+                    Err(e) => block.push_str(&format!("\n    no answer: {e}")),
+                }
+            }
             if !result.violations.is_empty() {
-                let mut block = format!(
-                    "  step {} of {count}:{}\n    differences:",
-                    n + 1,
-                    result.shown
-                );
+                block.push_str("\n    differences:");
                 for v in &result.violations {
                     block.push_str(&format!(
                         "\n      - {}",
                         v.line().replace('\n', "\n        ")
                     ));
                 }
-                self.blocks.push(block);
+            }
+            self.blocks.push(block);
+            if let Some(r) = result.record {
+                self.records.push(r);
+            }
+            if let Some(v) = result.normalized {
+                self.recorded.push((n + 1, v));
             }
             self.violations.extend(result.violations);
+            if self.dead.is_some() {
+                break;
+            }
             if result.abort {
                 if n + 1 < count {
                     self.blocks.push(format!(
@@ -406,4 +522,18 @@ impl CaseRun<'_> {
             }
         }
     }
+}
+
+/// A step's request as the message shows it.
+fn describe_record(r: &StepRecord) -> String {
+    let request = Request {
+        method: r.method,
+        url: r.url.clone(),
+        token: None,
+        headers: r.headers.clone(),
+        body: r.body.clone(),
+        content_type: r.content_type.clone(),
+        expected_status: None,
+    };
+    describe_request(&request, &r.who)
 }

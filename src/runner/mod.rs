@@ -1,52 +1,73 @@
-//! The runner: case tables in, libtest-mimic trials (or plain [`CaseReport`]s) out.
+//! The runner: case tables in, [`CaseReport`]s out, against a target.
 //!
 //! Start-up parses and validates every case ([`prepare`]); a malformed table is a hard
-//! error naming the case. Each case becomes one trial named by the case, sorted and
-//! unique, so `cargo test -- records::` and nextest filtersets work. A trial runs the case
-//! against a [`Target`] ([`exec`]), judges the result ([`outcome`]) and records a
-//! [`CaseReport`] for the JSON, JUnit and HTML reports ([`report`]).
+//! error naming the case. The set-up check ([`preflight`]) proves the target usable before
+//! any case runs. Then every selected case runs concurrently ([`run_all`], bounded by
+//! `--concurrency`), each against its own scratch projects ([`exec`]); it is judged from
+//! its violated facts ([`outcome`]) and printed in libtest's format ([`terminal`]) as it
+//! finishes. Names are sorted and unique, so `dxconform run records::`, `cargo test --
+//! records::` and nextest filtersets select alike, and `--list` prints `NAME: test`.
+//!
+//! Why not one libtest-mimic trial per case: a trial is a blocking call on one of a few
+//! threads, so a run over a network took the sum of its cases' round trips divided by the
+//! thread count; here the whole run takes about as long as its longest case. The
+//! libtest command line is still libtest-mimic's (FILTER, `--exact`, `--skip`, `--list`,
+//! `--ignored`, `--include-ignored`, `--test-threads`, `--format`) and selects by its rules.
 //!
 //! # Layout
 //!
-//! - [`client`]: the one tokio runtime and HTTP client; throttling and time-outs.
+//! - [`harness`]: the one run flow, shared by `dxconform run` and `cargo test`'s suite.
+//! - [`client`]: the one tokio runtime and HTTP client; shared throttling back-off, time-outs.
 //! - [`target`]: the embedded server or an endpoint; principals and their tokens.
+//! - [`preflight`]: the set-up check before the cases; [`health`]: is the target still there.
 //! - [`prepare`]: start-up parsing and validation of the tables.
+//! - [`select`]: `--level`, `--page`, `--item`, `--rerun-failed`.
 //! - [`vars`]: placeholder substitution.
 //! - [`check`]: the expected status/error and every `Check`.
 //! - [`normalize`]: answer normalization for snapshots.
-//! - [`snapshot`]: insta snapshots, or read-only comparison for foreign endpoints.
+//! - [`snapshot`]: the compiled-in oracle snapshots; insta to accept new ones.
 //! - [`fact`]: what each check proves, and violations: the unit of a verdict.
 //! - [`exec`]: one case end to end: scratch projects, steps, cleanup, failure message;
 //!   `step`: one step in small parts (request, send and page, expect, capture, check,
-//!   snapshot).
-//! - [`outcome`]: pass/fail/warn/ignored/xfail/xpass from the violated facts, baselines.
+//!   snapshot); [`transcript`]: what each step sent and got, and its `curl` line.
+//! - [`outcome`]: pass/fail/warn/ignored/xfail/xpass from the violated facts;
+//!   [`baseline`]: reading and writing baselines.
+//! - [`terminal`]: libtest's output format, the progress counter and the one summary.
 //! - [`report`]: case reports and the JSON, JUnit XML and HTML files.
+//! - [`regress`]: `--record` and `--compare`, a target's answers against its own past.
 //! - [`selfcheck`]: the scoring rule of faults and variants, shared by `cargo test` and
 //!   `dxconform faults`.
-//! - [`sweep`]: removing scratch projects crashed runs left behind.
+//! - [`sweep`]: the scratch projects' marker, and removing what crashed runs left.
 //! - [`coverage`]: the coverage listing.
 
+pub mod baseline;
 pub mod check;
 pub mod client;
 pub mod coverage;
 pub mod exec;
 pub mod fact;
+pub mod harness;
+pub mod health;
 pub mod normalize;
 pub mod outcome;
+pub mod preflight;
 pub mod prepare;
+pub mod regress;
 pub mod report;
+pub mod select;
 pub mod selfcheck;
 pub mod snapshot;
 mod step;
 pub mod sweep;
 pub mod target;
+pub mod terminal;
+pub mod transcript;
 pub mod vars;
 
-use std::sync::{Arc, Mutex};
+use futures_util::{FutureExt, StreamExt};
 
-use libtest_mimic::{Completion, Failed, Trial};
-
-pub use outcome::{Baseline, Outcome};
+pub use baseline::Baseline;
+pub use outcome::Outcome;
 pub use prepare::{Prepared, prepare};
 pub use report::{CaseReport, RunInfo};
 pub use snapshot::SnapshotMode;
@@ -65,9 +86,13 @@ pub struct Options {
     pub run_id: String,
     /// When the run started (ms since the epoch): the start of the timestamp window.
     pub started_ms: i64,
-    /// `None`: insta on the oracle (the reference server without faults), read-only
-    /// comparison elsewhere.
+    /// `None`: insta on the oracle (the reference server without faults) run from its
+    /// sources, read-only comparison elsewhere.
     pub snapshots: Option<SnapshotMode>,
+    /// The target flags of a `dxconform run` line that reruns a case (no secrets).
+    pub rerun_flags: String,
+    /// Keep each step's normalized answer (`--record`, `--compare`).
+    pub record_answers: bool,
 }
 
 impl Default for Options {
@@ -79,17 +104,20 @@ impl Default for Options {
             run_id: new_run_id(),
             started_ms: check::now_ms(),
             snapshots: None,
+            rerun_flags: String::new(),
+            record_answers: false,
         }
     }
 }
 
 impl Options {
     pub fn snapshot_mode(&self, target: &Target) -> SnapshotMode {
-        self.snapshots.unwrap_or(if target.is_oracle() {
-            SnapshotMode::Insta
-        } else {
-            SnapshotMode::Compare
-        })
+        self.snapshots
+            .unwrap_or(if target.is_oracle() && snapshot::sources_available() {
+                SnapshotMode::Insta
+            } else {
+                SnapshotMode::Compare
+            })
     }
 
     /// `$run` for a case: 12 characters, the run id then a hash of the case name, so
@@ -125,207 +153,61 @@ pub fn new_run_id() -> String {
         .collect()
 }
 
-/// Everything the trials of one run share.
-#[derive(Clone)]
-pub struct Suite {
-    pub cases: Arc<Vec<Prepared>>,
-    pub target: Arc<Target>,
-    pub options: Arc<Options>,
-    /// Filled by trials as they finish, for the reports.
-    pub reports: Arc<Mutex<Vec<CaseReport>>>,
-}
-
-impl Suite {
-    /// Prepare every table of the catalogue; `Err` names each malformed case.
-    pub fn new(target: Target, options: Options) -> Result<Self, String> {
-        Ok(Suite {
-            cases: Arc::new(prepare(crate::cases::tables())?),
-            target: Arc::new(target),
-            options: Arc::new(options),
-            reports: Arc::default(),
-        })
-    }
-
-    /// One libtest-mimic trial per case, sorted by name. Cases that cannot apply to the
-    /// target carry the static ignored flag (so `--list --ignored` and nextest see it);
-    /// forced with `--ignored`, they report the reason.
-    pub fn trials(&self) -> Vec<Trial> {
-        (0..self.cases.len())
-            .map(|i| {
-                let case = &self.cases[i];
-                let ignored = exec::not_applicable(case, &self.target).is_some();
-                let suite = self.clone();
-                Trial::ignorable_test(case.case.name, move || suite.run_trial(i))
-                    .with_ignored_flag(ignored)
+/// Run `cases` against the resolved `target`, at most `concurrency` at once, calling
+/// `done` as each finishes; the reports in the order they finished. Once the target is
+/// found dead no further case starts (the ones running end at their next request), so a
+/// dead target costs one message, not one failure per case. A case that panics is a
+/// failure naming the panic, not the end of the run.
+pub async fn run_all(
+    cases: &[Prepared],
+    target: &Target,
+    options: &Options,
+    concurrency: usize,
+    mut done: impl FnMut(&CaseReport),
+) -> Vec<CaseReport> {
+    let dead = || target.get().ok().and_then(|r| r.health.dead());
+    let mut reports = Vec::with_capacity(cases.len());
+    let mut running = futures_util::stream::iter(cases.iter().map(|case| async move {
+        if let Some(reason) = dead() {
+            let mut report = CaseReport::new(case);
+            report.aborted = Some(reason);
+            return report;
+        }
+        std::panic::AssertUnwindSafe(exec::run_case(case, target, options))
+            .catch_unwind()
+            .await
+            .unwrap_or_else(|panic| {
+                let text = panic
+                    .downcast_ref::<String>()
+                    .cloned()
+                    .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                    .unwrap_or_default();
+                let mut report = CaseReport::new(case);
+                report.outcome = Outcome::Fail;
+                report.message = Some(format!("{}: the runner panicked: {text}", case.case.name));
+                report
             })
-            .collect()
+    }))
+    .buffer_unordered(concurrency.max(1));
+    while let Some(report) = running.next().await {
+        done(&report);
+        reports.push(report);
     }
-
-    fn run_trial(&self, index: usize) -> Result<Completion, Failed> {
-        let report = exec::run_case(&self.cases[index], &self.target, &self.options);
-        let result = match report.outcome {
-            Outcome::Pass | Outcome::Warn | Outcome::Xfail => Ok(Completion::Completed),
-            Outcome::Ignored => Ok(Completion::ignored_with(
-                report.message.clone().unwrap_or_default(),
-            )),
-            Outcome::Fail | Outcome::Xpass => {
-                Err(Failed::from(report.message.clone().unwrap_or_default()))
-            }
-        };
-        if let Ok(mut reports) = self.reports.lock() {
-            reports.push(report);
-        }
-        result
-    }
-
-    /// The facts of this run for the reports: `flags` are the command-line flags that change
-    /// what is judged, `duration` how long it took.
-    pub fn run_info(&self, flags: Vec<String>, duration: std::time::Duration) -> RunInfo {
-        let started = std::time::UNIX_EPOCH
-            + std::time::Duration::from_millis(self.options.started_ms.max(0) as u64);
-        RunInfo {
-            version: env!("CARGO_PKG_VERSION").to_string(),
-            run_id: self.options.run_id.clone(),
-            target: self.target.label(),
-            started: humantime::format_rfc3339_seconds(started).to_string(),
-            flags,
-            duration_ms: duration.as_millis() as u64,
-            requests: client::requests(),
-            throttled: client::throttled(),
-        }
-    }
-
-    /// The reports gathered so far, with the statically ignored cases the run did not
-    /// execute, sorted by name. `selected` says which case names the filter kept.
-    pub fn finished_reports(&self, selected: impl Fn(&Trial) -> bool) -> Vec<CaseReport> {
-        let mut reports = self.reports.lock().map(|r| r.clone()).unwrap_or_default();
-        for case in self.cases.iter() {
-            let Some(reason) = exec::not_applicable(case, &self.target) else {
-                continue;
-            };
-            let probe = Trial::test(case.case.name, || Ok(())).with_ignored_flag(true);
-            if selected(&probe) && !reports.iter().any(|r| r.name == case.case.name) {
-                reports.push(CaseReport {
-                    name: case.case.name.to_string(),
-                    summary: case.case.summary.to_string(),
-                    items: case.case.items.iter().map(|s| s.to_string()).collect(),
-                    level: case.level.to_string(),
-                    outcome: Outcome::Ignored,
-                    message: Some(reason),
-                    notes: Vec::new(),
-                    violations: Vec::new(),
-                    duration_ms: 0,
-                });
-            }
-        }
-        reports.sort_by(|a, b| a.name.cmp(&b.name));
-        reports
-    }
+    reports
 }
 
-/// Run `cases` against `target` without libtest (the self-check's entry point), in
-/// parallel on `threads` threads, and return the reports sorted by name.
+/// Run `cases` against `target` outside any runtime (the self-check's and the tests'
+/// entry point), `concurrency` at once, and return the reports sorted by name. The
+/// target is resolved first; if that fails, every case fails saying why.
 pub fn run_cases(
     cases: &[Prepared],
     target: &Target,
     options: &Options,
-    threads: usize,
+    concurrency: usize,
 ) -> Vec<CaseReport> {
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let reports = Mutex::new(Vec::with_capacity(cases.len()));
-    // Resolve once up front, outside any `block_on`, so no worker races to start it.
+    // Resolve outside `block_on`: resolving may start the embedded server.
     let _ = target.resolve();
-    std::thread::scope(|scope| {
-        for _ in 0..threads.max(1) {
-            scope.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let Some(case) = cases.get(i) else { break };
-                    let report = exec::run_case(case, target, options);
-                    if let Ok(mut r) = reports.lock() {
-                        r.push(report);
-                    }
-                }
-            });
-        }
-    });
-    let mut reports = reports.into_inner().unwrap_or_default();
+    let mut reports = client::RT.block_on(run_all(cases, target, options, concurrency, |_| {}));
     reports.sort_by(|a, b| a.name.cmp(&b.name));
     reports
-}
-
-/// The text printed after the libtest output: warnings with their messages, notes, and
-/// throttling. Empty when there is nothing to say.
-pub fn epilogue(reports: &[CaseReport], throttled: u64) -> String {
-    let mut out = String::new();
-    let warned: Vec<&CaseReport> = reports
-        .iter()
-        .filter(|r| r.outcome == Outcome::Warn)
-        .collect();
-    if !warned.is_empty() {
-        out.push_str(&format!(
-            "\nwarnings: {} case(s) found a SHOULD item violated (failures under --strict):\n",
-            warned.len()
-        ));
-        for r in warned {
-            out.push_str(&format!(
-                "\n---- {} (warning) ----\n{}\n",
-                r.name,
-                r.message.as_deref().unwrap_or("")
-            ));
-        }
-    }
-    let xfailed: Vec<&str> = reports
-        .iter()
-        .filter(|r| r.outcome == Outcome::Xfail)
-        .map(|r| r.name.as_str())
-        .collect();
-    if !xfailed.is_empty() {
-        out.push_str(&format!(
-            "\nfailing as the baseline expects: {}\n",
-            xfailed.join(", ")
-        ));
-    }
-    let noted: Vec<&CaseReport> = reports.iter().filter(|r| !r.notes.is_empty()).collect();
-    if !noted.is_empty() {
-        out.push_str(&format!(
-            "\nnotes ({} case(s), not failures):\n",
-            noted.len()
-        ));
-        for r in noted.iter().take(20) {
-            for n in &r.notes {
-                out.push_str(&format!("  {}: {n}\n", r.name));
-            }
-        }
-        if noted.len() > 20 {
-            out.push_str("  ... (all notes are in the --json report)\n");
-        }
-    }
-    if throttled > 0 {
-        out.push_str(&format!("\nthrottled answers waited out: {throttled}\n"));
-    }
-    out
-}
-
-/// Write the reports asked for.
-pub fn write_reports(
-    reports: &[CaseReport],
-    run: &RunInfo,
-    json: Option<&std::path::Path>,
-    junit: Option<&std::path::Path>,
-    html: Option<&std::path::Path>,
-) -> Result<(), String> {
-    let write = |path: &std::path::Path, text: String| {
-        std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
-    };
-    if let Some(p) = json {
-        write(p, report::json(reports, run))?;
-    }
-    if let Some(p) = junit {
-        write(p, report::junit(reports, run)?)?;
-    }
-    if let Some(p) = html {
-        write(p, report::html(reports, crate::cases::tables(), run))?;
-    }
-    Ok(())
 }

@@ -8,9 +8,9 @@
 //! - ignored: not applicable to this target (no peer, no billing fixtures), with the reason;
 //! - xfail: listed in the `--baseline` file and still failing: does not fail the run;
 //! - xpass: listed but now passing: fails the run, so that baselines stay true
-//!   (wasmtime's should-fail lists work the same way).
+//!   (wasmtime's should-fail lists work the same way). Baselines are read and written in
+//!   [`super::baseline`].
 
-use std::collections::BTreeSet;
 use std::fmt;
 
 use serde::Serialize;
@@ -20,9 +20,10 @@ use crate::spec::Level;
 use super::fact::Violation;
 
 /// The outcome of one case.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum Outcome {
+    #[default]
     Pass,
     Warn,
     Fail,
@@ -69,43 +70,6 @@ pub fn judge(violations: &[Violation], strict: bool, expected_failure: bool) -> 
     }
 }
 
-/// The names of cases expected to fail on a target: one per line; `#` starts a comment.
-#[derive(Debug, Clone, Default)]
-pub struct Baseline {
-    pub names: BTreeSet<String>,
-    /// Where it was read from, for messages.
-    pub source: Option<String>,
-}
-
-impl Baseline {
-    /// Parse baseline text, rejecting names that are not cases (a stale baseline would
-    /// silently stop meaning anything).
-    pub fn parse(text: &str, source: &str, known: &BTreeSet<&str>) -> Result<Self, String> {
-        let mut names = BTreeSet::new();
-        for (n, line) in text.lines().enumerate() {
-            let name = line.split('#').next().unwrap_or("").trim();
-            if name.is_empty() {
-                continue;
-            }
-            if !known.contains(name) {
-                return Err(format!(
-                    "{source}:{}: {name:?} is not a case (run `dxconform run --list`)",
-                    n + 1
-                ));
-            }
-            names.insert(name.to_string());
-        }
-        Ok(Baseline {
-            names,
-            source: Some(source.to_string()),
-        })
-    }
-
-    pub fn contains(&self, name: &str) -> bool {
-        self.names.contains(name)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,14 +108,5 @@ mod tests {
         assert_eq!(judge(&[], true, false), Outcome::Pass);
         assert!(Outcome::Xpass.fails_run() && Outcome::Fail.fails_run());
         assert!(!Outcome::Warn.fails_run() && !Outcome::Xfail.fails_run());
-    }
-
-    #[test]
-    fn baseline_parses_and_rejects_unknown_names() {
-        let known: BTreeSet<&str> = ["a::b", "c::d"].into_iter().collect();
-        let b = Baseline::parse("# known\na::b  # bug 12\n\n", "base.txt", &known).unwrap();
-        assert!(b.contains("a::b") && !b.contains("c::d"));
-        let e = Baseline::parse("x::y\n", "base.txt", &known).unwrap_err();
-        assert!(e.contains("base.txt:1") && e.contains("x::y"));
     }
 }

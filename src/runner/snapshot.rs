@@ -1,10 +1,13 @@
-//! Named snapshots of normalized answers, in `snapshots/` at the crate root.
+//! Named snapshots of normalized answers, in `snapshots/` at the crate root, compiled into
+//! the binary (`build.rs`) so that comparing never reads the source folder: an installed
+//! or copied `dxconform` works from any directory and writes nothing.
 //!
-//! Two modes. Against the reference server (the oracle) snapshots go through insta, so
-//! `INSTA_UPDATE=always` accepts them and `CI=true` refuses missing ones. Against anything
-//! else (an endpoint, or the reference server with a fault switched on) the stored
-//! snapshot is only read and compared: a foreign endpoint must never write the oracle, nor
-//! leave `.snap.new` files behind.
+//! Two modes. Against the reference server (the oracle), run from its source tree (by
+//! cargo, or with `INSTA_UPDATE` set), a difference goes through insta, so
+//! `INSTA_UPDATE=always` accepts it into `snapshots/` and `CI=true` refuses missing ones.
+//! Everywhere else (an endpoint, the reference server with a fault switched on, a binary
+//! away from its sources) the compiled-in snapshot is only compared: a foreign endpoint
+//! must never write the oracle, nor leave `.snap.new` files behind.
 //!
 //! Insta pitfalls handled here (STYLE.md §2): settings are thread-local, so they are bound
 //! inside each call, on the trial's thread; the name is explicit (`::` mapped to `__`); the
@@ -29,9 +32,37 @@ pub enum SnapshotMode {
     Compare,
 }
 
-/// Where snapshots live.
+/// Where snapshots are written when accepted: the source folder.
 pub fn snapshot_dir() -> PathBuf {
     PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/snapshots"))
+}
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/snapshots.rs"));
+}
+
+/// Whether insta may be involved: the source folder is there and this process was started
+/// by cargo from that tree (`cargo run`, `cargo test`, nextest set `CARGO_MANIFEST_DIR`),
+/// or `INSTA_UPDATE` asks for it. An installed or copied binary never writes snapshots.
+pub fn sources_available() -> bool {
+    let from_cargo = std::env::var("CARGO_MANIFEST_DIR").is_ok_and(|d| {
+        std::path::Path::new(&d) == std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+    });
+    let asked = std::env::var_os("INSTA_UPDATE").is_some();
+    (from_cargo || asked) && snapshot_dir().is_dir()
+}
+
+/// The text of the compiled-in snapshot `name`.
+fn embedded_text(name: &str) -> Option<&'static str> {
+    embedded::EMBEDDED
+        .binary_search_by(|(n, _)| (*n).cmp(name))
+        .ok()
+        .map(|i| embedded::EMBEDDED[i].1)
+}
+
+/// How many snapshots are compiled in.
+pub fn embedded_count() -> usize {
+    embedded::EMBEDDED.len()
 }
 
 /// The snapshot name of a case's `index`-th (0-based) snapshot step out of `count`.
@@ -44,22 +75,19 @@ pub fn snapshot_name(case: &str, index: usize, count: usize) -> String {
     }
 }
 
-/// The stored snapshot's JSON, if there is one.
+/// The stored (compiled-in) snapshot's JSON, if there is one.
 pub fn stored(name: &str) -> Result<Option<Value>, String> {
-    let path = snapshot_dir().join(format!("{name}.snap"));
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
+    let Some(text) = embedded_text(name) else {
+        return Ok(None);
     };
     // insta's format: a `---` line, a YAML header, a `---` line, then the content.
     let content = text
         .strip_prefix("---\n")
         .and_then(|rest| rest.split_once("\n---\n"))
-        .map_or(text.as_str(), |(_, content)| content);
+        .map_or(text, |(_, content)| content);
     serde_json::from_str(content)
         .map(Some)
-        .map_err(|e| format!("{} does not hold JSON: {e}", path.display()))
+        .map_err(|e| format!("snapshots/{name}.snap does not hold JSON: {e}"))
 }
 
 /// One difference between an answer and its snapshot, with the item of the field it sits
@@ -76,9 +104,10 @@ pub fn compare(
     shape: &Shape,
 ) -> Result<(), Vec<Difference>> {
     let stored = stored(name).map_err(|e| vec![(STEP, e)])?;
-    // Insta sees matching answers too, so that `INSTA_FORCE_UPDATE=1` can refresh the
-    // snapshots' headers.
-    if stored.as_ref() == Some(value) && mode == SnapshotMode::Compare {
+    // Insta sees matching answers only when `INSTA_FORCE_UPDATE` asks it to refresh the
+    // snapshots' headers: a match never touches the source folder.
+    let force = mode == SnapshotMode::Insta && std::env::var_os("INSTA_FORCE_UPDATE").is_some();
+    if stored.as_ref() == Some(value) && !force {
         return Ok(());
     }
     let mut differences = Vec::new();

@@ -14,14 +14,15 @@ use crate::spec::Level;
 
 use super::check::{self, Part, Window};
 use super::client::{self, Answer, Request};
-use super::exec::{CaseRun, HANDED_OUT, describe_answer, describe_request};
+use super::exec::{CaseRun, HANDED_OUT};
 use super::fact::{Fact, Violation};
 use super::prepare::PreparedStep;
 use super::snapshot;
+use super::transcript::{Auth, StepRecord};
 use super::vars;
 
 /// A token no endpoint issued, in a well-formed bearer header.
-const BAD_TOKEN: &str = "dxconformNoSuchToken0000000000000000";
+pub(super) const BAD_TOKEN: &str = "dxconformNoSuchToken0000000000000000";
 
 /// The most pages a paged step follows: past that, `next` never ends.
 const MAX_PAGES: usize = 100;
@@ -31,8 +32,11 @@ const MAX_PAGES: usize = 100;
 pub(super) struct StepResult {
     pub(super) violations: Vec<Violation>,
     pub(super) notes: Vec<String>,
-    /// The request and the answer, for the message.
-    pub(super) shown: String,
+    /// What was sent and what came back, for the message and the reports (none when the
+    /// request could not even be built).
+    pub(super) record: Option<StepRecord>,
+    /// The answer normalized as a snapshot would be, for `--record`/`--compare`.
+    pub(super) normalized: Option<Value>,
     /// Later steps cannot run (a MUST fact broke, or a capture is missing).
     pub(super) abort: bool,
 }
@@ -45,9 +49,17 @@ impl StepResult {
 
 impl CaseRun<'_> {
     /// Run step `n` (1-based).
-    pub(super) fn step(&mut self, n: usize, ps: &PreparedStep) -> StepResult {
+    pub(super) async fn step(&mut self, n: usize, ps: &PreparedStep) -> StepResult {
+        let mut out = self.step_inner(n, ps).await;
+        if let Some(record) = &mut out.record {
+            record.violations = out.violations.clone();
+        }
+        out
+    }
+
+    async fn step_inner(&mut self, n: usize, ps: &PreparedStep) -> StepResult {
         let mut out = StepResult::default();
-        let (request, who) = match self.request(ps) {
+        let (request, auth, who) = match self.request(ps) {
             Ok(r) => r,
             Err(e) => {
                 out.violations.push(Violation::new(n, &ps.fact, e));
@@ -55,17 +67,30 @@ impl CaseRun<'_> {
                 return out;
             }
         };
-        out.shown = format!("\n    request: {}", describe_request(&request, &who));
+        let mut record = StepRecord::new(n, &request, auth, &who);
         if ps.step.after_ms > 0 {
-            std::thread::sleep(std::time::Duration::from_millis(ps.step.after_ms));
+            tokio::time::sleep(std::time::Duration::from_millis(ps.step.after_ms)).await;
         }
         let sent = if ps.step.pages {
-            send_pages(&request)
+            send_pages(&request).await
         } else if !ps.until.is_empty() {
-            self.send_until(ps, &request)
+            self.send_until(ps, &request).await
         } else {
-            client::send(&request)
+            client::send_async(&request).await
         };
+        let suspect = match &sent {
+            Err(_) => true,
+            Ok(a) => is_gateway_error(a.status),
+        };
+        if suspect && let Err(dead) = self.target.health.confirm().await {
+            self.dead = Some(dead);
+        }
+        let sent = match (sent, &self.dead) {
+            (Err(_), Some(dead)) => Err(dead.clone()),
+            (sent, _) => sent,
+        };
+        record.answer = sent.clone();
+        out.record = Some(record);
         let answer = match sent {
             Ok(a) => a,
             Err(e) => {
@@ -75,8 +100,9 @@ impl CaseRun<'_> {
                 return out;
             }
         };
-        out.shown
-            .push_str(&format!("\n    got: {}", describe_answer(&answer)));
+        if self.options.record_answers {
+            out.normalized = Some(self.normalize_for_record(ps, &answer));
+        }
         expect(n, ps, &answer, &mut out);
         if out.broke_must() {
             out.abort = true;
@@ -98,14 +124,43 @@ impl CaseRun<'_> {
         out
     }
 
+    /// The answer as `--record` keeps it: its status and its body normalized as a snapshot
+    /// is (projected onto the step's shape when it has one), with its own ID numbering.
+    fn normalize_for_record(&mut self, ps: &PreparedStep, answer: &Answer) -> Value {
+        let mut body = answer.json.clone().unwrap_or_else(|| {
+            if answer.body.is_empty() {
+                Value::Null
+            } else {
+                json!(format!(
+                    "{} bytes (md5 {})",
+                    answer.body.len(),
+                    crate::blob::md5_hex(&answer.body)
+                ))
+            }
+        });
+        if ps.step.pages
+            && let Some(m) = body.as_object_mut()
+        {
+            m.remove("pages");
+        }
+        let shape = if (200..300).contains(&answer.status) {
+            ps.shape
+        } else {
+            Some(&crate::shape::ERROR)
+        };
+        let (mut normalized, _) = self.recorder.normalize(&body, shape);
+        super::regress::scrub(&mut normalized, &self.options.run_id);
+        json!({"status": answer.status, "body": normalized})
+    }
+
     /// Send a step again and again (a few times a second) until its `until` checks hold or
     /// its time is up; the last answer is judged as usual.
-    fn send_until(&self, ps: &PreparedStep, request: &Request) -> Result<Answer, String> {
+    async fn send_until(&self, ps: &PreparedStep, request: &Request) -> Result<Answer, String> {
         let deadline =
             std::time::Instant::now() + std::time::Duration::from_millis(ps.step.until_ms);
         let window = Window::new(self.options.started_ms);
         loop {
-            let answer = client::send(request)?;
+            let answer = client::send_async(request).await?;
             let holds = ps.until.iter().all(|c| {
                 let (_, differences) = check::evaluate(c, &answer, &self.vars, &window);
                 differences.is_empty()
@@ -113,14 +168,14 @@ impl CaseRun<'_> {
             if holds || std::time::Instant::now() >= deadline {
                 return Ok(answer);
             }
-            std::thread::sleep(std::time::Duration::from_millis(100));
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
         }
     }
 
     /// The request of a step: path, body and principal, placeholders substituted, and how
     /// to show who sends it. A path that is a URL the endpoint handed out is used as it
     /// is, on whatever host, and never gets a token: it carries its own credential.
-    fn request(&self, ps: &PreparedStep) -> Result<(Request, String), String> {
+    fn request(&self, ps: &PreparedStep) -> Result<(Request, Auth, String), String> {
         let step = &ps.step;
         let table_bug =
             |e: String| format!("the case table is wrong (not a verdict on the endpoint): {e}");
@@ -182,11 +237,12 @@ impl CaseRun<'_> {
                 content_type,
                 expected_status: expected_status(step.expect),
             };
-            return Ok((request, HANDED_OUT.into()));
+            return Ok((request, Auth::HandedOut, HANDED_OUT.into()));
         }
-        let (token, who) = match step.who {
+        let (token, auth, who) = match step.who {
             Who::Owner => (
                 Some(self.target.owner.token().to_string()),
+                Auth::Owner,
                 format!(
                     "as owner {} (Authorization: Bearer [redacted])",
                     self.target.owner.id
@@ -195,13 +251,15 @@ impl CaseRun<'_> {
             Who::Peer => match &self.target.peer {
                 Some(p) => (
                     Some(p.token().to_string()),
+                    Auth::Peer,
                     format!("as peer {} (Authorization: Bearer [redacted])", p.id),
                 ),
                 None => return Err("the step needs the peer, and there is none".into()),
             },
-            Who::Anonymous => (None, "with no Authorization header".to_string()),
+            Who::Anonymous => (None, Auth::None, "with no Authorization header".to_string()),
             Who::BadToken => (
                 Some(BAD_TOKEN.to_string()),
+                Auth::BadToken,
                 "with a bearer token no endpoint issued".to_string(),
             ),
         };
@@ -214,7 +272,7 @@ impl CaseRun<'_> {
             content_type,
             expected_status: expected_status(step.expect),
         };
-        Ok((request, who))
+        Ok((request, auth, who))
     }
 
     /// Remember the step's captures; a missing one ends the case (later steps need it).
@@ -294,6 +352,11 @@ impl CaseRun<'_> {
     }
 }
 
+/// A status a proxy answers when the server behind it is gone: worth a liveness probe.
+pub(super) fn is_gateway_error(status: u16) -> bool {
+    matches!(status, 502..=504)
+}
+
 /// The status a step expects, which the client must never take for throttling.
 fn expected_status(expect: Expect) -> Option<u16> {
     match expect {
@@ -331,12 +394,12 @@ fn field_fact(item: &str, step: &Fact) -> Fact {
 /// Send a paged step: follow `next` with `starting` until it is null, and answer
 /// `{"results": [all], "next": null, "pages": [each answer]}`. An answer that is not a
 /// successful page is returned as it is, for the expectation to judge.
-fn send_pages(first: &Request) -> Result<Answer, String> {
+async fn send_pages(first: &Request) -> Result<Answer, String> {
     let mut request = first.clone();
     let mut pages = Vec::new();
     let mut results = Vec::new();
     loop {
-        let answer = client::send(&request)?;
+        let answer = client::send_async(&request).await?;
         let page = match &answer.json {
             Some(page) if (200..300).contains(&answer.status) => page.clone(),
             _ => return Ok(answer),

@@ -16,6 +16,7 @@ use serde_json::Value;
 use crate::server;
 
 use super::client::{self, Request};
+use super::health::Health;
 
 /// The embedded server's users: the owner and the peer, with fixed tokens (they only ever
 /// live inside this process).
@@ -98,6 +99,8 @@ pub struct Resolved {
     pub limit_project: Option<String>,
     pub expired_project: Option<String>,
     pub container: Option<String>,
+    /// Whether the target still answers (one verdict for the run).
+    pub health: Health,
 }
 
 /// A target, resolved on first use.
@@ -158,6 +161,14 @@ impl Target {
         }
     }
 
+    /// Known before the run: is there a container fixture?
+    pub fn has_container(&self) -> bool {
+        match &self.spec {
+            TargetSpec::Embedded { .. } => true,
+            TargetSpec::Endpoint(e) => e.container.is_some(),
+        }
+    }
+
     /// Known before the run: are there billing fixtures?
     pub fn has_billing(&self) -> bool {
         match &self.spec {
@@ -166,11 +177,13 @@ impl Target {
         }
     }
 
-    /// Known before the run: is there a container fixture?
-    pub fn has_container(&self) -> bool {
-        match &self.spec {
-            TargetSpec::Embedded { .. } => true,
-            TargetSpec::Endpoint(e) => e.container.is_some(),
+    /// The target if it was resolved successfully already (never starts or asks anything:
+    /// usable inside `block_on`).
+    pub fn get(&self) -> Result<&Resolved, String> {
+        match self.resolved.get() {
+            Some(Ok(r)) => Ok(r),
+            Some(Err(e)) => Err(e.clone()),
+            None => Err("the target was not set up before the cases ran".into()),
         }
     }
 
@@ -201,8 +214,10 @@ fn start_embedded(faults: &[String], variants: &[String]) -> Result<Resolved, St
     let running = client::RT
         .block_on(server::start(config))
         .map_err(|e| format!("cannot start the embedded reference server: {e}"))?;
+    let base = format!("http://{}", running.addr);
     Ok(Resolved {
-        base: format!("http://{}", running.addr),
+        health: Health::new(&base, EMBEDDED_OWNER.1),
+        base,
         owner: Principal {
             id: format!("user-{}", EMBEDDED_OWNER.0),
             token: EMBEDDED_OWNER.1.into(),
@@ -219,16 +234,12 @@ fn start_embedded(faults: &[String], variants: &[String]) -> Result<Resolved, St
 
 /// Ask the endpoint who a token belongs to.
 fn whoami(base: &str, token: &str, role: &str) -> Result<String, String> {
-    let answer = client::send(&Request {
-        method: "POST",
-        url: format!("{base}/system/whoami"),
-        token: Some(token.to_string()),
-        headers: Vec::new(),
-        body: b"{}".to_vec(),
-        content_type: Some("application/json".into()),
-        expected_status: None,
-    })
-    .map_err(|e| format!("cannot reach {base} to identify the {role}: {e}"))?;
+    let answer = client::send(&Request::post_json(
+        format!("{base}/system/whoami"),
+        Some(token),
+        &serde_json::json!({}),
+    ))
+    .map_err(|e| format!("cannot reach {base} (POST /system/whoami as the {role}): {e}"))?;
     match answer
         .json
         .as_ref()
@@ -236,8 +247,17 @@ fn whoami(base: &str, token: &str, role: &str) -> Result<String, String> {
         .and_then(Value::as_str)
     {
         Some(id) if answer.status == 200 => Ok(id.to_string()),
+        _ if answer.status == 401 => Err(format!(
+            "the {role}'s token is not accepted: POST {base}/system/whoami answered 401: {} (check {})",
+            answer.body_text(),
+            if role == "owner" {
+                "--token / DXCONFORM_TOKEN"
+            } else {
+                "--peer-token / DXCONFORM_PEER_TOKEN"
+            }
+        )),
         _ => Err(format!(
-            "POST {base}/system/whoami with the {role}'s token answered {}: {} (is the token valid?)",
+            "POST {base}/system/whoami with the {role}'s token answered {}: {} (is this a DNAnexus-compatible API, and the token valid?)",
             answer.status,
             answer.body_text()
         )),
@@ -266,6 +286,7 @@ fn identify(e: &Endpoint) -> Result<Resolved, String> {
         ));
     }
     Ok(Resolved {
+        health: Health::new(&base, owner.token()),
         base,
         owner,
         peer,
@@ -273,6 +294,34 @@ fn identify(e: &Endpoint) -> Result<Resolved, String> {
         expired_project: e.expired_project.clone(),
         container: e.container.clone(),
     })
+}
+
+/// Refuse to send a token over plain http to a host that is not this machine: a token
+/// crossing a network in clear text is a leak (`--allow-insecure` accepts it knowingly).
+pub fn check_transport(url: &str, allow_insecure: bool) -> Result<(), String> {
+    let parsed = reqwest::Url::parse(url).map_err(|e| format!("--endpoint {url:?}: {e}"))?;
+    match parsed.scheme() {
+        "https" => return Ok(()),
+        "http" => {}
+        other => {
+            return Err(format!(
+                "--endpoint {url:?}: expected an http:// or https:// URL, not {other}://"
+            ));
+        }
+    }
+    let loopback = match parsed.host() {
+        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => return Err(format!("--endpoint {url:?}: the URL names no host")),
+    };
+    if loopback || allow_insecure {
+        Ok(())
+    } else {
+        Err(format!(
+            "--endpoint {url}: refusing to send a token over plain http to a host other than this machine; use https, or pass --allow-insecure if you accept that risk"
+        ))
+    }
 }
 
 /// The endpoint the `dx` client's environment points at: `DX_APISERVER_PROTOCOL`,
@@ -316,6 +365,28 @@ mod tests {
             Some(("http://127.0.0.1:8124".into(), Some("T".into())))
         );
         assert_eq!(dx_environment(|_| None), None);
+    }
+
+    #[test]
+    fn plain_http_only_to_loopback() {
+        for ok in [
+            "https://api.example.org",
+            "http://127.0.0.1:8124",
+            "http://localhost:1",
+            "http://[::1]:2",
+            "http://127.8.9.1",
+        ] {
+            assert!(check_transport(ok, false).is_ok(), "{ok}");
+        }
+        for bad in [
+            "http://api.example.org",
+            "http://10.0.0.1:80",
+            "ftp://x",
+            "http://",
+        ] {
+            assert!(check_transport(bad, false).is_err(), "{bad}");
+        }
+        assert!(check_transport("http://api.example.org", true).is_ok());
     }
 
     #[test]

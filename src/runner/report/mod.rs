@@ -10,7 +10,7 @@ mod markdown;
 mod verdict;
 
 pub use html::html;
-pub use json::json;
+pub use json::{json, json_with};
 pub use junit::junit;
 
 use std::collections::BTreeMap;
@@ -19,6 +19,8 @@ use serde::Serialize;
 
 use super::fact::ViolationReport;
 use super::outcome::Outcome;
+use super::prepare::Prepared;
+use super::transcript::StepReport;
 
 /// The facts of a run that reports show beside the cases: what was run, against what,
 /// when, with which flags, how long it took and how many requests it made. Never a token.
@@ -39,10 +41,15 @@ pub struct RunInfo {
     pub requests: u64,
     /// Throttled answers waited out.
     pub throttled: u64,
+    /// How many cases ran at once.
+    pub concurrency: usize,
+    /// Set when the run stopped early (the target died): why.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub aborted: Option<String>,
 }
 
 /// The result of one case.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct CaseReport {
     pub name: String,
     pub summary: String,
@@ -55,7 +62,40 @@ pub struct CaseReport {
     pub notes: Vec<String>,
     /// Each fact that did not hold, with the items it breaks and their level.
     pub violations: Vec<ViolationReport>,
+    /// For a case with violations: every step's request, answer and differences.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<StepReport>,
+    /// The scratch projects left in place by `--keep`: `(id, name)`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub kept: Vec<(String, String)>,
     pub duration_ms: u64,
+    /// Set when the target died during this case: its verdict means nothing.
+    #[serde(skip)]
+    pub aborted: Option<String>,
+    /// Each step's normalized answer (`--record`, `--compare`).
+    #[serde(skip)]
+    pub recorded: Vec<(usize, serde_json::Value)>,
+}
+
+impl CaseReport {
+    /// A report of `case` that passed and found nothing, to be filled in.
+    pub fn new(case: &Prepared) -> CaseReport {
+        CaseReport {
+            name: case.case.name.to_string(),
+            summary: case.case.summary.to_string(),
+            items: case.case.items.iter().map(|s| s.to_string()).collect(),
+            level: case.level.to_string(),
+            outcome: Outcome::Pass,
+            message: None,
+            notes: Vec::new(),
+            violations: Vec::new(),
+            steps: Vec::new(),
+            kept: Vec::new(),
+            duration_ms: 0,
+            aborted: None,
+            recorded: Vec::new(),
+        }
+    }
 }
 
 /// Cut text to `max` bytes on a character boundary, saying how much was left out.
@@ -117,9 +157,9 @@ mod tests {
             level: "MUST".into(),
             outcome,
             message: message.map(str::to_string),
-            notes: vec![],
             violations: vec![],
             duration_ms: 5,
+            ..CaseReport::default()
         }
     }
 

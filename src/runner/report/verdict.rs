@@ -166,6 +166,7 @@ pub(super) mod tests {
                 })
                 .collect(),
             duration_ms: 0,
+            ..CaseReport::default()
         }
     }
 
