@@ -578,6 +578,10 @@ pub struct ServeArgs {
     /// first user.
     #[arg(long, value_name = "BOOL", default_value_t = true, action = ArgAction::Set)]
     pub billing_fixtures: bool,
+
+    /// Log every request to standard error: method, path, status, time, request ID.
+    #[arg(long)]
+    pub log: bool,
 }
 
 /// Which endpoint to sweep.

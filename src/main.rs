@@ -2,6 +2,7 @@
 //! library (`dxconform::runner`, `dxconform::server`); this file only prints and returns
 //! the exit status (never `process::exit`, so destructors run).
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -40,6 +41,59 @@ fn random_token() -> String {
         .collect()
 }
 
+/// What `serve` says once it listens: where, what is switched on, the lines that point
+/// the `dx` client at it, and the `DXCONFORM_*` exports `dxconform run` reads (the tokens
+/// are the user's own: they gave them, or the server made them for this process).
+fn announcement(
+    addr: std::net::SocketAddr,
+    config: &server::Config,
+    users: &[(String, String)],
+    generated: bool,
+    fixtures: &server::Fixtures,
+) -> String {
+    let mut out = format!("listening on http://{addr}\n");
+    for name in &config.faults {
+        if let Some(f) = server::faults::find(name) {
+            out.push_str(&format!("# fault {}: {}\n", f.name, f.description));
+        }
+    }
+    for name in &config.variants {
+        if let Some(v) = server::variants::find(name) {
+            out.push_str(&format!("# variant {}: {}\n", v.name, v.freedom));
+        }
+    }
+    let (handle, token) = &users[0];
+    if generated {
+        out.push_str(&format!("# user user-{handle}, token {token}\n"));
+    }
+    out.push_str(&format!(
+        "export DX_APISERVER_PROTOCOL=http\nexport DX_APISERVER_HOST={}\nexport DX_APISERVER_PORT={}\n",
+        addr.ip(),
+        addr.port()
+    ));
+    out.push_str(&format!(
+        "export DX_SECURITY_CONTEXT='{{\"auth_token_type\": \"Bearer\", \"auth_token\": \"{token}\"}}'\n"
+    ));
+    out.push_str("unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY\n");
+    out.push_str(&format!("export DXCONFORM_ENDPOINT=http://{addr}\n"));
+    out.push_str(&format!("export DXCONFORM_TOKEN={token}\n"));
+    if let Some((_, peer)) = users.get(1) {
+        out.push_str(&format!("export DXCONFORM_PEER_TOKEN={peer}\n"));
+    }
+    // What `run --endpoint` needs to exercise SpendingLimitExceeded, OrgExpired and the
+    // container routes here.
+    if let Some(p) = &fixtures.spending_limit_project {
+        out.push_str(&format!("export DXCONFORM_LIMIT_PROJECT={p}\n"));
+    }
+    if let Some(p) = &fixtures.expired_org_project {
+        out.push_str(&format!("export DXCONFORM_EXPIRED_PROJECT={p}\n"));
+    }
+    if let Some(c) = &fixtures.container {
+        out.push_str(&format!("export DXCONFORM_CONTAINER={c}\n"));
+    }
+    out
+}
+
 fn serve(args: ServeArgs) -> ExitCode {
     let generated = args.user.is_empty();
     let users = if generated {
@@ -53,6 +107,7 @@ fn serve(args: ServeArgs) -> ExitCode {
         variants: args.variant.clone(),
         latency_ms: args.latency,
         billing_fixtures: args.billing_fixtures,
+        log: args.log,
     };
     if let Err(e) = config.validate() {
         return fail(format!("serve: {e}"));
@@ -60,39 +115,12 @@ fn serve(args: ServeArgs) -> ExitCode {
     let result = client::RT.block_on(async move {
         let listener = tokio::net::TcpListener::bind(&args.listen).await?;
         let addr = listener.local_addr()?;
-        println!("listening on http://{addr}");
-        for name in &config.faults {
-            if let Some(f) = server::faults::find(name) {
-                println!("# fault {}: {}", f.name, f.description);
-            }
-        }
-        for name in &config.variants {
-            if let Some(v) = server::variants::find(name) {
-                println!("# variant {}: {}", v.name, v.freedom);
-            }
-        }
-        let (handle, token) = &users[0];
-        if generated {
-            println!("# user user-{handle}, token {token}");
-        }
-        println!("export DX_APISERVER_PROTOCOL=http");
-        println!("export DX_APISERVER_HOST={}", addr.ip());
-        println!("export DX_APISERVER_PORT={}", addr.port());
-        println!(
-            "export DX_SECURITY_CONTEXT='{{\"auth_token_type\": \"Bearer\", \"auth_token\": \"{token}\"}}'"
-        );
-        println!("unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY");
         let (router, fixtures) = server::app(&config);
-        // What `run --endpoint` needs to exercise SpendingLimitExceeded and OrgExpired here.
-        if let Some(p) = &fixtures.spending_limit_project {
-            println!("export DXCONFORM_LIMIT_PROJECT={p}");
-        }
-        if let Some(p) = &fixtures.expired_org_project {
-            println!("export DXCONFORM_EXPIRED_PROJECT={p}");
-        }
-        if let Some(c) = &fixtures.container {
-            println!("export DXCONFORM_CONTAINER={c}");
-        }
+        // Written at once and not printed: a reader that closes the pipe after the lines
+        // it wants must not take the server down.
+        let text = announcement(addr, &config, &users, generated, &fixtures);
+        let mut out = std::io::stdout();
+        let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
         server::serve(listener, router, shutdown_signal()).await
     });
     match result {

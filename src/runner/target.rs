@@ -209,6 +209,7 @@ fn start_embedded(faults: &[String], variants: &[String]) -> Result<Resolved, St
         variants: variants.to_vec(),
         latency_ms: 0,
         billing_fixtures: true,
+        log: false,
     };
     config.validate()?;
     let running = client::RT

@@ -72,6 +72,9 @@ pub struct Config {
     /// Create the fixtures for the first user: the two billing projects and a container
     /// (containers are made by the platform for jobs; no API route creates one).
     pub billing_fixtures: bool,
+    /// Log every request to standard error: method, path, status, time taken and its
+    /// `X-Request-ID` (never a header or a body, so never a token).
+    pub log: bool,
 }
 
 impl Config {
@@ -243,8 +246,37 @@ pub fn app(config: &Config) -> (Router, Fixtures) {
         Fixtures::default()
     };
     let state = AppState::new(store, rules, edits);
-    let router = Router::new().fallback(protocol::handle).with_state(state);
+    let mut router = Router::new().fallback(protocol::handle).with_state(state);
+    if config.log {
+        router = router.layer(axum::middleware::from_fn(log_request));
+    }
     (router, fixtures)
+}
+
+/// One line per request on standard error (`serve --log`).
+async fn log_request(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use std::io::Write;
+    let started = std::time::Instant::now();
+    let method = request.method().clone();
+    let path = request.uri().path().to_string();
+    let response = next.run(request).await;
+    let id = response
+        .headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("-")
+        .to_string();
+    // Written, not printed: a closed stderr must not take the server down.
+    let _ = writeln!(
+        std::io::stderr(),
+        "{method} {path} {} {}ms {id}",
+        response.status().as_u16(),
+        started.elapsed().as_millis()
+    );
+    response
 }
 
 /// Serve `config` on `listener` until `shutdown` completes.
