@@ -68,3 +68,75 @@ pub static SHARING: Page = Page {
     title: "Project permissions and sharing",
     url: "https://documentation.dnanexus.com/developer/api/data-containers/project-permissions-and-sharing",
 };
+
+pub static TYPES: Page = Page {
+    key: "types",
+    title: "Types",
+    url: "https://documentation.dnanexus.com/developer/api/data-object-lifecycle/types",
+};
+
+pub static VISIBILITY: Page = Page {
+    key: "visibility",
+    title: "Visibility",
+    url: "https://documentation.dnanexus.com/developer/api/data-object-lifecycle/visibility",
+};
+
+pub static NAME: Page = Page {
+    key: "name",
+    title: "Data object metadata: name",
+    url: "https://documentation.dnanexus.com/developer/api/introduction-to-data-object-metadata/name",
+};
+
+pub static PROPERTIES: Page = Page {
+    key: "properties",
+    title: "Data object metadata: properties",
+    url: "https://documentation.dnanexus.com/developer/api/introduction-to-data-object-metadata/properties",
+};
+
+pub static TAGS: Page = Page {
+    key: "tags",
+    title: "Data object metadata: tags",
+    url: "https://documentation.dnanexus.com/developer/api/introduction-to-data-object-metadata/tags",
+};
+
+pub static PROJECTS: Page = Page {
+    key: "projects",
+    title: "Projects",
+    url: "https://documentation.dnanexus.com/developer/api/data-containers/projects",
+};
+
+pub static FOLDERS: Page = Page {
+    key: "folders",
+    title: "Folders and deletion",
+    url: "https://documentation.dnanexus.com/developer/api/data-containers/folders-and-deletion",
+};
+
+pub static CLONING: Page = Page {
+    key: "cloning",
+    title: "Cloning",
+    url: "https://documentation.dnanexus.com/developer/api/data-containers/cloning",
+};
+
+pub static CONTAINERS: Page = Page {
+    key: "containers",
+    title: "Containers for execution",
+    url: "https://documentation.dnanexus.com/developer/api/running-analyses/containers-for-execution",
+};
+
+pub static SYSTEM_METHODS: Page = Page {
+    key: "system",
+    title: "System methods",
+    url: "https://documentation.dnanexus.com/developer/api/system-methods",
+};
+
+pub static USERS: Page = Page {
+    key: "users",
+    title: "Users",
+    url: "https://documentation.dnanexus.com/developer/api/users",
+};
+
+pub static FILES: Page = Page {
+    key: "files",
+    title: "Files",
+    url: "https://documentation.dnanexus.com/developer/api/introduction-to-data-object-classes/files",
+};
