@@ -6,6 +6,7 @@
 //! level each route needs, from which [`permissions`] generates the permission matrix).
 //! [`tables`] is the whole suite; the runner and the coverage check read nothing else.
 
+pub mod files;
 pub mod lifecycle;
 pub mod pages;
 pub mod permissions;
@@ -65,6 +66,12 @@ static HAND_WRITTEN: &[Table] = &[
         name: "sharing",
         items: sharing::ITEMS,
         cases: sharing::CASES,
+        statuses: &[],
+    },
+    Table {
+        name: "files",
+        items: files::ITEMS,
+        cases: files::CASES,
         statuses: &[],
     },
 ];

@@ -19,8 +19,16 @@ use super::store::{
     Copy, Level, NonceEntry, Object, State, Store, collect_links, now_ms, props_json, strings_json,
 };
 
-/// The deprecated top-level describe flags.
-pub const DEPRECATED_FLAGS: &[&str] = &["properties", "details"];
+/// The deprecated top-level describe flags, and the file fields a top-level boolean adds
+/// to the defaults ([CLIENT] `dx download` sends `{"parts": true, "size": true, ...}`).
+pub const DEPRECATED_FLAGS: &[&str] = &[
+    "properties",
+    "details",
+    "parts",
+    "size",
+    "media",
+    "archivalState",
+];
 
 /// The exact message the platform gives for a reused nonce.
 pub const NONCE_REUSED: &str =
@@ -73,6 +81,7 @@ pub fn describe_copy(obj: &Object, project: &str, fields: &Fields, links: LinkRu
     put("createdBy", json!({"user": obj.created_by}));
     put("properties", props_json(&copy.properties));
     put("details", obj.details.clone());
+    super::files::describe::add_fields(obj, fields, &mut out);
     Value::Object(out)
 }
 
@@ -292,6 +301,7 @@ pub fn new(store: &mut Store, call: &Call) -> ApiResult<Value> {
         modified: now,
         created_by: call.user.to_string(),
         created_in: project.to_string(),
+        file: None,
         copies: vec![Copy {
             project: project.to_string(),
             name: req.name.or(name).unwrap_or_else(|| {
