@@ -6,6 +6,8 @@
 //! level each route needs, from which [`permissions`] generates the permission matrix).
 //! [`tables`] is the whole suite; the runner and the coverage check read nothing else.
 
+pub mod cloning;
+pub mod folders;
 pub mod lifecycle;
 pub mod pages;
 pub mod permissions;
@@ -59,6 +61,18 @@ static HAND_WRITTEN: &[Table] = &[
         name: "search",
         items: search::ITEMS,
         cases: search::CASES,
+        statuses: &[],
+    },
+    Table {
+        name: "folders",
+        items: folders::ITEMS,
+        cases: folders::CASES,
+        statuses: &[],
+    },
+    Table {
+        name: "cloning",
+        items: cloning::ITEMS,
+        cases: cloning::CASES,
         statuses: &[],
     },
     Table {
