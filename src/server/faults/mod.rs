@@ -11,12 +11,13 @@
 //! # Layout
 //!
 //! One file per family, in the order they are listed and their edits apply:
-//! [`protocol`], [`lifecycle`], [`records`], [`search`].
+//! [`protocol`], [`lifecycle`], [`records`], [`search`], [`folders`].
 
 use std::sync::LazyLock;
 
 use super::edit::Edit;
 
+pub mod folders;
 pub mod lifecycle;
 pub mod protocol;
 pub mod records;
@@ -45,6 +46,7 @@ pub static FAMILIES: &[&[Fault]] = &[
     lifecycle::FAULTS,
     records::FAULTS,
     search::FAULTS,
+    folders::FAULTS,
 ];
 
 /// Every fault, in the order `dxconform faults` lists them (and their edits apply).
