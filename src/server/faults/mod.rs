@@ -11,7 +11,7 @@
 //! # Layout
 //!
 //! One file per family, in the order they are listed and their edits apply:
-//! [`protocol`], [`lifecycle`], [`records`], [`search`].
+//! [`protocol`], [`lifecycle`], [`records`], [`search`], [`system`].
 
 use std::sync::LazyLock;
 
@@ -21,6 +21,7 @@ pub mod lifecycle;
 pub mod protocol;
 pub mod records;
 pub mod search;
+pub mod system;
 
 /// One way to break the documentation.
 #[derive(Debug)]
@@ -45,6 +46,7 @@ pub static FAMILIES: &[&[Fault]] = &[
     lifecycle::FAULTS,
     records::FAULTS,
     search::FAULTS,
+    system::FAULTS,
 ];
 
 /// Every fault, in the order `dxconform faults` lists them (and their edits apply).
