@@ -15,6 +15,7 @@ pub mod protocol;
 pub mod records;
 pub mod search;
 pub mod sharing;
+pub mod system;
 
 use std::sync::LazyLock;
 
@@ -79,6 +80,12 @@ static HAND_WRITTEN: &[Table] = &[
         name: "sharing",
         items: sharing::ITEMS,
         cases: sharing::CASES,
+        statuses: &[],
+    },
+    Table {
+        name: "system",
+        items: system::ITEMS,
+        cases: system::CASES,
         statuses: &[],
     },
 ];

@@ -135,6 +135,7 @@ impl Default for Rules {
                 page_cap: 1000,
                 newest_first: true,
                 view_required: true,
+                resolve_glob: false,
             },
             billing: Billing {
                 spending_limit_enforced: true,
@@ -491,6 +492,9 @@ pub struct Search {
     /// [DOC] Only objects in projects the caller has at least VIEW on (not through
     /// PUBLIC) are found.
     pub view_required: bool,
+    /// resolveDataObjects matches names as globs: [SILENT]; our reading is exact names
+    /// (`false`).
+    pub resolve_glob: bool,
 }
 
 /// Billing checks on new data (records page errors).

@@ -11,7 +11,7 @@
 //! # Layout
 //!
 //! One file per family, in the order they are listed and their edits apply:
-//! [`protocol`], [`lifecycle`], [`records`], [`search`], [`folders`].
+//! [`protocol`], [`lifecycle`], [`records`], [`search`], [`system`], [`folders`].
 
 use std::sync::LazyLock;
 
@@ -22,6 +22,7 @@ pub mod lifecycle;
 pub mod protocol;
 pub mod records;
 pub mod search;
+pub mod system;
 
 /// One way to break the documentation.
 #[derive(Debug)]
@@ -46,6 +47,7 @@ pub static FAMILIES: &[&[Fault]] = &[
     lifecycle::FAULTS,
     records::FAULTS,
     search::FAULTS,
+    system::FAULTS,
     folders::FAULTS,
 ];
 
