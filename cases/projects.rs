@@ -616,14 +616,14 @@ pub static ITEMS: &[Item] = &[
         UPDATE,
         Input,
         Should,
-        "[CLIENT] [OBSERVED] `protected` (boolean) sets the flag, both ways (`dx update project P --protected true`).",
+        "[CLIENT] [OBSERVED] `protected` (boolean) sets the flag, both ways (`dx update project P --protected true`); a protected project needs ADMINISTER to delete (folders-and-deletion).",
     ),
     it(
         "project/update#input.restricted",
         UPDATE,
         Input,
         Should,
-        "[CLIENT] [OBSERVED] `restricted` (boolean) sets the flag, both ways.",
+        "[CLIENT] [OBSERVED] `restricted` (boolean) sets the flag, both ways (a restricted project refuses to be a clone source: cloning page).",
     ),
     it(
         "project/update#input.downloadRestricted",

@@ -11,12 +11,13 @@
 //! # Layout
 //!
 //! One file per family, in the order they are listed and their edits apply:
-//! [`protocol`], [`lifecycle`], [`records`], [`search`], [`projects`].
+//! [`protocol`], [`lifecycle`], [`records`], [`search`], [`folders`], [`projects`].
 
 use std::sync::LazyLock;
 
 use super::edit::Edit;
 
+pub mod folders;
 pub mod lifecycle;
 pub mod projects;
 pub mod protocol;
@@ -46,6 +47,7 @@ pub static FAMILIES: &[&[Fault]] = &[
     lifecycle::FAULTS,
     records::FAULTS,
     search::FAULTS,
+    folders::FAULTS,
     projects::FAULTS,
 ];
 

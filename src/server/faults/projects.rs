@@ -344,4 +344,71 @@ pub static FAULTS: &[Fault] = &[
             }
         }),
     },
+    Fault {
+        name: "project-new-ignores-tags",
+        description: "/project/new ignores `tags`",
+        items: &["project/new#input.tags"],
+        edit: Edit::request(|seen, body| {
+            if seen.is("project", "new")
+                && let Some(m) = fields(body)
+            {
+                m.remove("tags");
+            }
+            Ok(())
+        }),
+    },
+    Fault {
+        name: "project-describe-properties-by-default",
+        description: "project describe answers `properties` without being asked for it",
+        items: &["project/describe#output.properties"],
+        edit: Edit::answer(|seen, request, a| {
+            if on_project(seen, "describe")
+                && request.get("fields").is_none()
+                && let Some(m) = a.success_mut()
+            {
+                m.entry("properties").or_insert_with(|| json!({}));
+            }
+        }),
+    },
+    Fault {
+        name: "project-describe-folders-without-root",
+        description: "project describe's `folders` leaves out the root `/`",
+        items: &["project/describe#output.folders"],
+        edit: Edit::answer(|seen, _, a| {
+            if on_project(seen, "describe")
+                && let Some(m) = a.success_mut()
+                && let Some(Value::Array(folders)) = m.get_mut("folders")
+            {
+                folders.retain(|f| f != "/");
+            }
+        }),
+    },
+    Fault {
+        name: "project-describe-created-by-handle",
+        description: "project describe's `createdBy.user` is the bare handle, without `user-`",
+        items: &["project/describe#output.createdBy"],
+        edit: Edit::answer(|seen, _, a| {
+            if on_project(seen, "describe")
+                && let Some(m) = a.success_mut()
+                && let Some(Value::String(user)) =
+                    m.get_mut("createdBy").and_then(|c| c.get_mut("user"))
+                && let Some(handle) = user.strip_prefix("user-")
+            {
+                *user = handle.to_string();
+            }
+        }),
+    },
+    Fault {
+        name: "container-describe-level-view",
+        description: "container describe answers `level: VIEW` to its administrator",
+        items: &["container/describe#output.level"],
+        edit: Edit::answer(|seen, _, a| {
+            if seen.is("container", "describe")
+                && let Some(m) = a.success_mut()
+                && m.contains_key("level")
+            {
+                m.insert("level".into(), json!("VIEW"));
+            }
+        }),
+    },
 ];
