@@ -19,6 +19,8 @@ pub static ANNOTATIONS: &[&[RouteAccess]] = &[
     super::lifecycle::ACCESS,
     super::folders::ACCESS,
     super::cloning::ACCESS,
+    super::projects::ACCESS,
+    super::sharing::ACCESS,
 ];
 
 pub static ITEMS: &[Item] = &[Item {

@@ -115,6 +115,7 @@ impl Route {
 const SYSTEM: Subject = Subject::System;
 const DATA: Subject = Subject::Id(ids::DATA_CLASSES);
 const CONTAINER: Subject = Subject::Id(ids::CONTAINER_CLASSES);
+const PROJECT: Subject = Subject::Id(&["project"]);
 const USER: Subject = Subject::Handle("user");
 
 /// Every route, implemented ones first. The first row matching a request answers it.
@@ -147,21 +148,22 @@ pub static ROUTES: &[Route] = &[
     Route::new(DATA, "addTags", objects::copy_metadata),
     Route::new(DATA, "removeTags", objects::copy_metadata),
     Route::new(DATA, "listProjects", objects::list_projects),
-    // projects and containers (projects, permissions pages)
+    // projects and containers (projects, permissions, containers pages); a container has
+    // no update, sharing, tag or property routes ([CLIENT]): those rows are projects' only
     Route::new(Subject::Class("project"), "new", projects::new),
     Route::new(CONTAINER, "describe", projects::describe),
-    Route::new(CONTAINER, "update", projects::update),
     Route::new(CONTAINER, "destroy", projects::destroy),
-    Route::new(CONTAINER, "invite", projects::invite),
+    Route::new(PROJECT, "update", projects::update),
+    Route::new(PROJECT, "invite", projects::invite),
     Route::new(
-        CONTAINER,
+        PROJECT,
         "decreasePermissions",
         projects::decrease_permissions,
     ),
-    Route::new(CONTAINER, "leave", projects::leave),
-    Route::new(CONTAINER, "addTags", projects::tags),
-    Route::new(CONTAINER, "removeTags", projects::tags),
-    Route::new(CONTAINER, "setProperties", projects::set_properties),
+    Route::new(PROJECT, "leave", projects::leave),
+    Route::new(PROJECT, "addTags", projects::tags),
+    Route::new(PROJECT, "removeTags", projects::tags),
+    Route::new(PROJECT, "setProperties", projects::set_properties),
     // folders, moving, removal and cloning (folders-and-deletion, cloning pages)
     Route::new(CONTAINER, "newFolder", folders::new_folder),
     Route::new(CONTAINER, "listFolder", folders::list_folder),

@@ -11,7 +11,8 @@
 //! # Layout
 //!
 //! One file per family, in the order they are listed and their edits apply:
-//! [`protocol`], [`lifecycle`], [`records`], [`search`], [`system`], [`folders`].
+//! [`protocol`], [`lifecycle`], [`records`], [`search`], [`system`], [`folders`],
+//! [`projects`].
 
 use std::sync::LazyLock;
 
@@ -19,6 +20,7 @@ use super::edit::Edit;
 
 pub mod folders;
 pub mod lifecycle;
+pub mod projects;
 pub mod protocol;
 pub mod records;
 pub mod search;
@@ -49,6 +51,7 @@ pub static FAMILIES: &[&[Fault]] = &[
     search::FAULTS,
     system::FAULTS,
     folders::FAULTS,
+    projects::FAULTS,
 ];
 
 /// Every fault, in the order `dxconform faults` lists them (and their edits apply).
