@@ -207,6 +207,39 @@ pub fn implemented_routes() -> impl Iterator<Item = &'static Route> {
     ROUTES.iter().filter(|r| r.handler.is_some())
 }
 
+/// The README's table of what the emulator answers, rendered from [`ROUTES`]: one row per
+/// subject pattern with its implemented methods, then the platform routes this server
+/// knows but does not implement. A test keeps the README's copy equal to it.
+pub fn markdown() -> String {
+    let mut rows: Vec<(String, Vec<String>)> = Vec::new();
+    for route in implemented_routes() {
+        let method = if route.needs_token {
+            format!("`{}`", route.method)
+        } else {
+            format!("`{}` (no token)", route.method)
+        };
+        let pattern = format!("`/{}/`", route.subject.pattern());
+        match rows.iter_mut().find(|(p, _)| *p == pattern) {
+            Some((_, methods)) => methods.push(method),
+            None => rows.push((pattern, vec![method])),
+        }
+    }
+    let mut out = String::from("| subject | methods |\n|---|---|\n");
+    for (pattern, methods) in rows {
+        out.push_str(&format!("| {pattern} | {} |\n", methods.join(", ")));
+    }
+    let missing: Vec<String> = ROUTES
+        .iter()
+        .filter(|r| r.handler.is_none())
+        .map(|r| format!("`{}`", r.path()))
+        .collect();
+    out.push_str(&format!(
+        "\nKnown but not implemented (ResourceNotFound, saying so): {}.\n",
+        missing.join(", ")
+    ));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -215,6 +248,23 @@ mod tests {
 
     fn found(subject: &str, method: &str) -> Option<(&'static Route, String)> {
         find(subject, method).map(|(r, c)| (r, c.to_string()))
+    }
+
+    #[test]
+    fn readme_lists_the_route_table() {
+        let readme = include_str!("../../README.md");
+        let (start, end) = (
+            "<!-- routes: generated from src/server/routes.rs -->\n",
+            "<!-- /routes -->",
+        );
+        let from = readme.find(start).expect("README has the routes block") + start.len();
+        let to = from + readme[from..].find(end).expect("the routes block ends");
+        assert_eq!(
+            readme[from..to].trim(),
+            markdown().trim(),
+            "README's route table is stale; paste this between the markers:\n{}",
+            markdown()
+        );
     }
 
     #[test]
