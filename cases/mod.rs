@@ -6,14 +6,19 @@
 //! level each route needs, from which [`permissions`] generates the permission matrix).
 //! [`tables`] is the whole suite; the runner and the coverage check read nothing else.
 
+pub mod cloning;
+pub mod containers;
 pub mod files;
+pub mod folders;
 pub mod lifecycle;
 pub mod pages;
 pub mod permissions;
+pub mod projects;
 pub mod protocol;
 pub mod records;
 pub mod search;
 pub mod sharing;
+pub mod system;
 
 use std::sync::LazyLock;
 
@@ -63,9 +68,39 @@ static HAND_WRITTEN: &[Table] = &[
         statuses: &[],
     },
     Table {
+        name: "folders",
+        items: folders::ITEMS,
+        cases: folders::CASES,
+        statuses: &[],
+    },
+    Table {
+        name: "cloning",
+        items: cloning::ITEMS,
+        cases: cloning::CASES,
+        statuses: &[],
+    },
+    Table {
         name: "sharing",
         items: sharing::ITEMS,
         cases: sharing::CASES,
+        statuses: &[],
+    },
+    Table {
+        name: "system",
+        items: system::ITEMS,
+        cases: system::CASES,
+        statuses: &[],
+    },
+    Table {
+        name: "projects",
+        items: projects::ITEMS,
+        cases: projects::CASES,
+        statuses: &[],
+    },
+    Table {
+        name: "containers",
+        items: containers::ITEMS,
+        cases: containers::CASES,
         statuses: &[],
     },
     Table {

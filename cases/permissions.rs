@@ -17,6 +17,10 @@ use super::pages::SHARING;
 pub static ANNOTATIONS: &[&[RouteAccess]] = &[
     super::records::ACCESS,
     super::lifecycle::ACCESS,
+    super::folders::ACCESS,
+    super::cloning::ACCESS,
+    super::projects::ACCESS,
+    super::sharing::ACCESS,
     super::files::ACCESS,
 ];
 

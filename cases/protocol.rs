@@ -238,6 +238,14 @@ pub static ITEMS: &[Item] = &[
         text: "[CLIENT] error table: MethodNotAllowed is HTTP 405.",
     },
     Item {
+        id: "protocols#status.503",
+        page: &PROTOCOLS,
+        anchor: "",
+        kind: Rule,
+        level: Should,
+        text: "[CLIENT] error table: ServiceUnavailable is HTTP 503, with `Retry-After` in integer seconds when the client should wait (clients retry it without counting it against their retry limit).",
+    },
+    Item {
         id: "protocols#status.401",
         page: &PROTOCOLS,
         anchor: "",
@@ -488,6 +496,11 @@ pub static STATUSES: &[StatusRule] = &[
         error: "MethodNotAllowed",
         status: 405,
         item: "protocols#status.405",
+    },
+    StatusRule {
+        error: "ServiceUnavailable",
+        status: 503,
+        item: "protocols#status.503",
     },
     StatusRule {
         error: "InvalidInput",
@@ -893,7 +906,8 @@ pub static CASES: &[Case] = &[
         summary: "ResourceNotFound answers 404 with `{error: {type, message}}`",
         steps: &[post(UNKNOWN_DESCRIBE, "{}")
             .fails(404, "ResourceNotFound")
-            .check(&[
+            .proves(&["protocols#error-body"])
+                .check(&[
                 Fields("", &["error"], &["error"]),
                 Fields("/error", &["type", "message"], &["type", "message"]),
                 Eq("/error/type", r#""ResourceNotFound""#),
@@ -910,6 +924,7 @@ pub static CASES: &[Case] = &[
             NEW_RECORD,
             post("/$rec/describe", r#"{"project": 5}"#)
                 .fails(422, "InvalidInput")
+                .proves(&["protocols#error-body"])
                 .check(&[
                     Fields("/error", &["type", "message"], &["type", "message"]),
                     Is("/error/message", Kind::NonEmptyString),
@@ -927,6 +942,7 @@ pub static CASES: &[Case] = &[
                 .capture(&[("rec", "/id")]),
             post("/$rec/setVisibility", r#"{"hidden": true}"#)
                 .fails(422, "InvalidState")
+                .proves(&["protocols#error-body"])
                 .check(&[
                     Eq("/error/type", r#""InvalidState""#),
                     Is("/error/message", Kind::NonEmptyString),
@@ -942,6 +958,7 @@ pub static CASES: &[Case] = &[
             NEW_RECORD,
             raw("/$rec/describe", "{", Some("application/json"))
                 .fails(400, "MalformedJSON")
+                .proves(&["protocols#error-body"])
                 .check(&[
                     Fields("/error", &["type", "message"], &["type", "message"]),
                     Is("/error/message", Kind::NonEmptyString),
@@ -962,10 +979,14 @@ pub static CASES: &[Case] = &[
         steps: &[post("/record/new", r#"{"project": "$project"}"#)
             .by(Who::Anonymous)
             .fails(401, "PermissionDenied")
-            .check(&[
-                Fields("/error", &["type", "message"], &["type", "message"]),
-                Is("/error/message", Kind::NonEmptyString),
-            ])
+            .proves(&["authentication#error.no-header"])
+            .check(&[On(
+                "protocols#error-body",
+                &[
+                    Fields("/error", &["type", "message"], &["type", "message"]),
+                    Is("/error/message", Kind::NonEmptyString),
+                ],
+            )])
             .snapshot()],
         ..CASE
     },

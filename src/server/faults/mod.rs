@@ -11,17 +11,21 @@
 //! # Layout
 //!
 //! One file per family, in the order they are listed and their edits apply:
-//! [`protocol`], [`lifecycle`], [`records`], [`search`], [`files`].
+//! [`protocol`], [`lifecycle`], [`records`], [`search`], [`system`], [`folders`],
+//! [`projects`], [`files`].
 
 use std::sync::LazyLock;
 
 use super::edit::Edit;
 
 pub mod files;
+pub mod folders;
 pub mod lifecycle;
+pub mod projects;
 pub mod protocol;
 pub mod records;
 pub mod search;
+pub mod system;
 
 /// One way to break the documentation.
 #[derive(Debug)]
@@ -46,6 +50,9 @@ pub static FAMILIES: &[&[Fault]] = &[
     lifecycle::FAULTS,
     records::FAULTS,
     search::FAULTS,
+    system::FAULTS,
+    folders::FAULTS,
+    projects::FAULTS,
     files::FAULTS,
 ];
 
