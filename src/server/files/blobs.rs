@@ -4,9 +4,10 @@
 //! constructor.
 //!
 //! Bytes never pass through the metadata store's lock and are never held whole in memory:
-//! a part is written as it arrives, in chunks of [`CHUNK`] bytes with one chunk in flight
-//! while the next is received and hashed, and read back as a stream of chunks that a
-//! blocking reader fills ahead of the network by at most [`READ_AHEAD`] chunks.
+//! a part is written as it arrives, in chunks of [`CHUNK`] bytes (one task receives while
+//! another hashes the previous chunk and writes it, at most [`PIPELINE`] chunks between
+//! them), and read back as a stream of chunks that a blocking reader fills ahead of the
+//! network by at most [`READ_AHEAD`] chunks.
 //!
 //! Each part's data is one object, keyed `<file>/<index>/<token>`: a new PUT writes a new
 //! object and the old one is deleted only when the new one has replaced it, so a read in
@@ -23,12 +24,16 @@ use object_store::local::LocalFileSystem;
 use object_store::memory::InMemory;
 use object_store::path::Path;
 use object_store::{
-    GetOptions, GetRange, GetResultPayload, ObjectStore, PutMultipartOptions, PutPayload,
+    GetOptions, GetRange, GetResultPayload, MultipartUpload, ObjectStore, PutMultipartOptions,
+    PutPayload,
 };
 
 /// Bytes written to storage at once: small enough to keep memory flat whatever the part
 /// size, large enough that a write costs little more than the copy.
 pub const CHUNK: usize = 1024 * 1024;
+
+/// Chunks waiting between receiving and hashing on an upload.
+pub const PIPELINE: usize = 2;
 
 /// Chunks read ahead of the network on a download.
 pub const READ_AHEAD: usize = 4;
@@ -98,73 +103,81 @@ impl Blobs {
 
     /// Store `body` under `key`, at most `limit` bytes, computing its MD5 as it streams
     /// through. Nothing is kept when it fails.
+    ///
+    /// Two stages, so that receiving runs beside hashing and writing (on two cores the
+    /// MD5 would otherwise halve the upload rate): this task reads the body and cuts it
+    /// into chunks of [`CHUNK`] bytes; a second task hashes each chunk on a blocking
+    /// thread and hands it to storage, one write in flight. At most [`PIPELINE`] chunks
+    /// wait between the stages, so memory stays a few chunks per upload.
     pub async fn write<E: std::fmt::Display>(
         &self,
         key: &str,
         mut body: impl futures_util::Stream<Item = Result<Bytes, E>> + Unpin,
         limit: u64,
     ) -> Result<Written, WriteError> {
-        let store_error = |e: object_store::Error| WriteError::Store(e.to_string());
-        let mut upload = self
+        let upload = self
             .store
             .put_multipart_opts(&Path::from(key), PutMultipartOptions::default())
             .await
-            .map_err(store_error)?;
-        let mut hasher = Md5::new();
+            .map_err(|e| WriteError::Store(e.to_string()))?;
+        let (tx, rx) = tokio::sync::mpsc::channel::<Vec<Bytes>>(PIPELINE);
+        let worker = tokio::spawn(hash_and_store(upload, rx));
         let mut len = 0u64;
         let mut pending: Vec<Bytes> = Vec::new();
         let mut pending_len = 0usize;
-        let mut in_flight: Option<tokio::task::JoinHandle<object_store::Result<()>>> = None;
-        let outcome: Result<(), WriteError> = async {
+        let received: Result<(), WriteError> = async {
             loop {
                 let frame = match body.next().await {
                     Some(Ok(frame)) => Some(frame),
                     Some(Err(e)) => return Err(WriteError::Body(e.to_string())),
                     None => None,
                 };
-                if let Some(frame) = &frame {
+                let last = frame.is_none();
+                if let Some(frame) = frame {
                     len += frame.len() as u64;
                     if len > limit {
                         return Err(WriteError::TooLong);
                     }
-                    hasher.update(frame);
                     pending_len += frame.len();
-                    pending.push(frame.clone());
+                    pending.push(frame);
                 }
-                let last = frame.is_none();
                 if pending_len >= CHUNK || (last && pending_len > 0) {
-                    // One chunk in flight: wait for the previous one, then hand this one
-                    // to a blocking writer and go on receiving.
-                    if let Some(previous) = in_flight.take() {
-                        join(previous).await?;
-                    }
-                    let payload = PutPayload::from_iter(std::mem::take(&mut pending));
                     pending_len = 0;
-                    in_flight = Some(tokio::spawn(upload.put_part(payload)));
+                    if tx.send(std::mem::take(&mut pending)).await.is_err() {
+                        // The worker stopped: its error is the answer.
+                        return Ok(());
+                    }
                 }
                 if last {
-                    if let Some(previous) = in_flight.take() {
-                        join(previous).await?;
-                    }
                     return Ok(());
                 }
             }
         }
         .await;
-        match outcome {
-            Ok(()) => {
-                upload.complete().await.map_err(store_error)?;
-                Ok(Written {
-                    len,
-                    md5: hex(&hasher.finalize()),
-                })
+        drop(tx);
+        let stored = match worker.await {
+            Ok(stored) => stored,
+            Err(e) => Err((WriteError::Store(e.to_string()), None)),
+        };
+        match (received, stored) {
+            (Ok(()), Ok((mut upload, md5))) => {
+                upload
+                    .complete()
+                    .await
+                    .map_err(|e| WriteError::Store(e.to_string()))?;
+                Ok(Written { len, md5 })
             }
-            Err(e) => {
-                if let Some(previous) = in_flight.take() {
-                    let _ = previous.await;
+            (received, stored) => {
+                let (error, upload) = match (received, stored) {
+                    (Err(e), Ok((upload, _))) => (e, Some(upload)),
+                    (Err(e), Err((_, upload))) => (e, upload),
+                    (Ok(()), Err((e, upload))) => (e, upload),
+                    (Ok(()), Ok(_)) => unreachable!("handled above"),
+                };
+                if let Some(mut upload) = upload {
+                    let _ = upload.abort().await;
                 }
-                let _ = upload.abort().await;
-                Err(e)
+                Err(error)
             }
         }
     }
@@ -215,6 +228,45 @@ async fn join(handle: tokio::task::JoinHandle<object_store::Result<()>>) -> Resu
         Ok(Err(e)) => Err(WriteError::Store(e.to_string())),
         Err(e) => Err(WriteError::Store(e.to_string())),
     }
+}
+
+/// A multipart upload in progress.
+type Upload = Box<dyn MultipartUpload>;
+
+/// The second stage of [`Blobs::write`]: hash each chunk off the runtime's threads, then
+/// write it, one write in flight while the next chunk is hashed. Answers the upload (to
+/// complete or abort) and the hex MD5 of everything it received.
+async fn hash_and_store(
+    mut upload: Upload,
+    mut chunks: tokio::sync::mpsc::Receiver<Vec<Bytes>>,
+) -> Result<(Upload, String), (WriteError, Option<Upload>)> {
+    let mut hasher = Md5::new();
+    let mut in_flight: Option<tokio::task::JoinHandle<object_store::Result<()>>> = None;
+    while let Some(chunk) = chunks.recv().await {
+        let hashed = tokio::task::spawn_blocking(move || {
+            let mut hasher = hasher;
+            chunk.iter().for_each(|b| hasher.update(b));
+            (hasher, chunk)
+        })
+        .await;
+        let chunk;
+        (hasher, chunk) = match hashed {
+            Ok(done) => done,
+            Err(e) => return Err((WriteError::Store(e.to_string()), Some(upload))),
+        };
+        if let Some(previous) = in_flight.take()
+            && let Err(e) = join(previous).await
+        {
+            return Err((e, Some(upload)));
+        }
+        in_flight = Some(tokio::spawn(upload.put_part(PutPayload::from_iter(chunk))));
+    }
+    if let Some(previous) = in_flight.take()
+        && let Err(e) = join(previous).await
+    {
+        return Err((e, Some(upload)));
+    }
+    Ok((upload, hex(&hasher.finalize())))
 }
 
 fn io_error(e: object_store::Error) -> std::io::Error {
