@@ -14,7 +14,14 @@ use crate::spec::{Item, ItemKind::*, Level::*};
 use super::pages::SHARING;
 
 /// Every page's annotations.
-pub static ANNOTATIONS: &[&[RouteAccess]] = &[super::records::ACCESS, super::lifecycle::ACCESS];
+pub static ANNOTATIONS: &[&[RouteAccess]] = &[
+    super::records::ACCESS,
+    super::lifecycle::ACCESS,
+    super::types::ACCESS,
+    super::details::ACCESS,
+    super::visibility::ACCESS,
+    super::metadata::ACCESS,
+];
 
 pub static ITEMS: &[Item] = &[Item {
     id: "permissions#rule.non-member-denied",

@@ -11,13 +11,14 @@
 //! # Layout
 //!
 //! One file per family, in the order they are listed and their edits apply:
-//! [`protocol`], [`lifecycle`], [`records`], [`search`].
+//! [`protocol`], [`lifecycle`], [`records`], [`search`], [`objects`].
 
 use std::sync::LazyLock;
 
 use super::edit::Edit;
 
 pub mod lifecycle;
+pub mod objects;
 pub mod protocol;
 pub mod records;
 pub mod search;
@@ -45,6 +46,7 @@ pub static FAMILIES: &[&[Fault]] = &[
     lifecycle::FAULTS,
     records::FAULTS,
     search::FAULTS,
+    objects::FAULTS,
 ];
 
 /// Every fault, in the order `dxconform faults` lists them (and their edits apply).
