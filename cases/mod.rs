@@ -6,7 +6,9 @@
 //! level each route needs, from which [`permissions`] generates the permission matrix).
 //! [`tables`] is the whole suite; the runner and the coverage check read nothing else.
 
+pub mod cloning;
 pub mod details;
+pub mod folders;
 pub mod lifecycle;
 pub mod metadata;
 pub mod nonces;
@@ -16,6 +18,7 @@ pub mod protocol;
 pub mod records;
 pub mod search;
 pub mod sharing;
+pub mod system;
 pub mod types;
 pub mod visibility;
 
@@ -97,9 +100,27 @@ static HAND_WRITTEN: &[Table] = &[
         statuses: &[],
     },
     Table {
+        name: "folders",
+        items: folders::ITEMS,
+        cases: folders::CASES,
+        statuses: &[],
+    },
+    Table {
+        name: "cloning",
+        items: cloning::ITEMS,
+        cases: cloning::CASES,
+        statuses: &[],
+    },
+    Table {
         name: "sharing",
         items: sharing::ITEMS,
         cases: sharing::CASES,
+        statuses: &[],
+    },
+    Table {
+        name: "system",
+        items: system::ITEMS,
+        cases: system::CASES,
         statuses: &[],
     },
 ];

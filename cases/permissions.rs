@@ -21,6 +21,8 @@ pub static ANNOTATIONS: &[&[RouteAccess]] = &[
     super::details::ACCESS,
     super::visibility::ACCESS,
     super::metadata::ACCESS,
+    super::folders::ACCESS,
+    super::cloning::ACCESS,
 ];
 
 pub static ITEMS: &[Item] = &[Item {

@@ -238,6 +238,14 @@ pub static ITEMS: &[Item] = &[
         text: "[CLIENT] error table: MethodNotAllowed is HTTP 405.",
     },
     Item {
+        id: "protocols#status.503",
+        page: &PROTOCOLS,
+        anchor: "",
+        kind: Rule,
+        level: Should,
+        text: "[CLIENT] error table: ServiceUnavailable is HTTP 503, with `Retry-After` in integer seconds when the client should wait (clients retry it without counting it against their retry limit).",
+    },
+    Item {
         id: "protocols#status.401",
         page: &PROTOCOLS,
         anchor: "",
@@ -488,6 +496,11 @@ pub static STATUSES: &[StatusRule] = &[
         error: "MethodNotAllowed",
         status: 405,
         item: "protocols#status.405",
+    },
+    StatusRule {
+        error: "ServiceUnavailable",
+        status: 503,
+        item: "protocols#status.503",
     },
     StatusRule {
         error: "InvalidInput",

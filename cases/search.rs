@@ -25,6 +25,7 @@ use super::records::RECORD_DESCRIBE;
 
 const FIND: &str = "#api-method-system-finddataobjects";
 const ROUTE: &str = "/system/findDataObjects";
+const FIND_PROJECTS: &str = "#api-method-system-findprojects";
 
 /// The keys an answer documents.
 const ANSWER: &[&str] = &["results", "next"];
@@ -245,6 +246,188 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[INFERRED] A page holds `limit` results when that many remain (the page documents `limit` as a maximum only, so a shorter page with `next` still conforms).",
     ),
+    // ---- more inputs known from the clients ----
+    item(
+        "system/findDataObjects#input.state.closing",
+        Input,
+        Should,
+        "[CLIENT] `state: closing` finds objects being closed; [INFERRED] records close at once, so it finds no record.",
+    ),
+    item(
+        "system/findDataObjects#input.region",
+        Input,
+        Should,
+        "[CLIENT] `region` limits results to objects in projects of that region (`aws:us-east-1`, `azure:westus`).",
+    ),
+    item(
+        "system/findDataObjects#input.tag",
+        Input,
+        Should,
+        "[CLIENT] `tag` is the deprecated single-tag form of `tags`: objects having that tag.",
+    ),
+    item(
+        "system/findDataObjects#rule.limit-cap",
+        Rule,
+        Should,
+        "[CLIENT] clients double `limit` up to 1000; [INFERRED] 1000 is the server's maximum: a larger `limit` is accepted and a page holds at most 1000 results.",
+    ),
+    item(
+        "system/findDataObjects#input.id.cap",
+        Input,
+        Should,
+        "[CLIENT] `id` holds up to 1000 IDs (dxfuse); [INFERRED] more is InvalidInput.",
+    ),
+    // ---- /system/findProjects (known from the clients and the platform's tests) ----
+    Item {
+        id: "system/findProjects#output.results",
+        anchor: FIND_PROJECTS,
+        ..item(
+            "",
+            Output,
+            Should,
+            "[CLIENT] [OBSERVED] `results`: one `{id, level}` per project the caller can see, `level` being the caller's level there; `describe` only when asked for.",
+        )
+    },
+    Item {
+        id: "system/findProjects#output.level.creator",
+        anchor: FIND_PROJECTS,
+        ..item(
+            "",
+            Output,
+            Should,
+            "[OBSERVED] The creator of a project finds it with `level: ADMINISTER`.",
+        )
+    },
+    Item {
+        id: "system/findProjects#output.next",
+        anchor: FIND_PROJECTS,
+        ..item(
+            "",
+            Output,
+            Should,
+            "[CLIENT] `next` as for findDataObjects: null at the end, else passed back as `starting`; both keys always present.",
+        )
+    },
+    Item {
+        id: "system/findProjects#input.name",
+        anchor: FIND_PROJECTS,
+        ..item(
+            "",
+            Input,
+            Should,
+            "[CLIENT] [OBSERVED] `name`: a string for an exact match or `{\"glob\": ...}`.",
+        )
+    },
+    Item {
+        id: "system/findProjects#input.level",
+        anchor: FIND_PROJECTS,
+        ..item(
+            "",
+            Input,
+            Should,
+            "[OBSERVED] `level` is a minimum: `VIEW` matches every level, `CONTRIBUTE` not a VIEW member.",
+        )
+    },
+    Item {
+        id: "system/findProjects#input.describe",
+        anchor: FIND_PROJECTS,
+        ..item(
+            "",
+            Input,
+            Should,
+            "[CLIENT] [OBSERVED] `describe: true` adds each project's description (its `name`...); a mapping is a describe input.",
+        )
+    },
+    Item {
+        id: "system/findProjects#input.explicitPermission",
+        anchor: FIND_PROJECTS,
+        ..item(
+            "",
+            Input,
+            Should,
+            "[CLIENT] `explicitPermission: true` finds only projects where the caller is a member: a project visible through PUBLIC alone is left out; [INFERRED] without it, such a project is found.",
+        )
+    },
+    Item {
+        id: "system/findProjects#input.billTo",
+        anchor: FIND_PROJECTS,
+        ..item(
+            "",
+            Input,
+            Should,
+            "[OBSERVED] `billTo` finds the projects billed to that user or org.",
+        )
+    },
+    Item {
+        id: "system/findProjects#input.created",
+        anchor: FIND_PROJECTS,
+        ..item(
+            "",
+            Input,
+            Should,
+            "[OBSERVED] `created: {after, before}` in ms limits results by creation time.",
+        )
+    },
+    Item {
+        id: "system/findProjects#input.tags",
+        anchor: FIND_PROJECTS,
+        ..item(
+            "",
+            Input,
+            Should,
+            "[OBSERVED] `tags: {\"$and\": [...]}` finds projects having every tag.",
+        )
+    },
+    Item {
+        id: "system/findProjects#input.properties",
+        anchor: FIND_PROJECTS,
+        ..item(
+            "",
+            Input,
+            Should,
+            "[OBSERVED] `properties: {k: v}` (or `{k: true}`) finds projects with that property.",
+        )
+    },
+    Item {
+        id: "system/findProjects#input.region",
+        anchor: FIND_PROJECTS,
+        ..item(
+            "",
+            Input,
+            Should,
+            "[OBSERVED] `region` finds the projects of that region.",
+        )
+    },
+    Item {
+        id: "system/findProjects#input.containsPHI",
+        anchor: FIND_PROJECTS,
+        ..item(
+            "",
+            Input,
+            Should,
+            "[OBSERVED] `containsPHI: false` finds projects without PHI; `true` does not find them.",
+        )
+    },
+    Item {
+        id: "system/findProjects#input.limit",
+        anchor: FIND_PROJECTS,
+        ..item(
+            "",
+            Input,
+            Should,
+            "[CLIENT] `limit` and `starting` page the results as for findDataObjects.",
+        )
+    },
+    Item {
+        id: "system/findProjects#rule.view-access",
+        anchor: FIND_PROJECTS,
+        ..item(
+            "",
+            Rule,
+            Should,
+            "[INFERRED] A project the caller has no access to is never found.",
+        )
+    },
     // ---- errors (the page is silent: team readings) ----
     item(
         "system/findDataObjects#error.InvalidInput",
@@ -1241,6 +1424,308 @@ pub static CASES: &[Case] = &[
             ]),
         ],
         ..CASE
+    },
+    // ================= more findDataObjects inputs =================
+    Case {
+        name: "search::find_data_objects::state_closing_finds_no_record",
+        items: &["system/findDataObjects#input.state.closing"],
+        summary: "`state: closing` finds neither an open nor a closed record (records close at once)",
+        steps: &[
+            rec!("open", r#"{"project": "$project"}"#),
+            rec!("closed", r#"{"project": "$project", "close": true}"#),
+            find(r#"{"scope": {"project": "$project"}, "state": "closing"}"#).check(&[
+                NoneHas("/results", r#"{"id": "$open"}"#),
+                NoneHas("/results", r#"{"id": "$closed"}"#),
+            ]),
+        ],
+        ..CASE
+    },
+    Case {
+        name: "search::find_data_objects::region",
+        items: &["system/findDataObjects#input.region"],
+        summary: "`region` of the project finds its record; another region does not",
+        steps: &[
+            rec!("rec", r#"{"project": "$project"}"#),
+            post("/$project/describe", r#"{"fields": {"region": true}}"#)
+                .proves(&["system/findDataObjects#input.region"])
+                .capture(&[("region", "/region")]),
+            find(r#"{"scope": {"project": "$project"}, "region": "$region"}"#)
+                .check(&[AnyHas("/results", r#"{"id": "$rec"}"#)]),
+            find(r#"{"scope": {"project": "$project"}, "region": "dxconform:nowhere"}"#)
+                .check(&[NoneHas("/results", r#"{"id": "$rec"}"#)]),
+        ],
+        ..CASE
+    },
+    Case {
+        name: "search::find_data_objects::deprecated_tag",
+        items: &["system/findDataObjects#input.tag"],
+        summary: "`tag: x` finds the record tagged `x`, not the one tagged `y`",
+        steps: &[
+            rec!("x", r#"{"project": "$project", "tags": ["x"]}"#),
+            rec!("y", r#"{"project": "$project", "tags": ["y"]}"#),
+            find(r#"{"scope": {"project": "$project"}, "tag": "x"}"#).check(&[
+                AnyHas("/results", r#"{"id": "$x"}"#),
+                NoneHas("/results", r#"{"id": "$y"}"#),
+            ]),
+        ],
+        ..CASE
+    },
+    Case {
+        name: "search::find_data_objects::limit_above_1000",
+        items: &["system/findDataObjects#rule.limit-cap"],
+        summary: "`limit: 5000` is accepted (a page holds at most 1000) and finds the record",
+        steps: &[
+            rec!("rec", r#"{"project": "$project"}"#),
+            find_page(r#"{"scope": {"project": "$project"}, "limit": 5000}"#).check(&[
+                Count("/results", Ord::Le, 1000),
+                AnyHas("/results", r#"{"id": "$rec"}"#),
+            ]),
+        ],
+        ..CASE
+    },
+    Case {
+        name: "search::find_data_objects::id_over_1000",
+        items: &["system/findDataObjects#input.id.cap"],
+        summary: "`id` with 1001 IDs is InvalidInput",
+        steps: &[find_page(
+            r#"{"scope": {"project": "$project"}, "id": "$repeat(1001,record-0123456789BFGJKPQVXYZbfg)"}"#,
+        )
+        .fails(422, "InvalidInput")],
+        ..CASE
+    },
+    // ================= /system/findProjects =================
+    Case {
+        name: "search::find_projects::creator_administers",
+        items: &[
+            "system/findProjects#output.results",
+            "system/findProjects#output.level.creator",
+            "system/findProjects#output.next",
+            "system/findProjects#input.name",
+        ],
+        summary: "the case's project, found by its exact name, is `{id, level: ADMINISTER}`; the answer holds `results` and `next`",
+        steps: &[post("/system/findProjects", r#"{"name": "$projectName"}"#)
+            .proves(&["system/findProjects#output.next"])
+            .check(&[
+                Fields("", &["results", "next"], &["results", "next"]),
+                On(
+                    "system/findProjects#output.results",
+                    &[Each("/results", &[Is("/id", Kind::Id("project")), Is("/level", Kind::String)])],
+                ),
+                On(
+                    "system/findProjects#input.name",
+                    &[Len("/results", 1), Has("/results/0", r#"{"id": "$project"}"#)],
+                ),
+                On(
+                    "system/findProjects#output.level.creator",
+                    &[AnyHas("/results", r#"{"id": "$project", "level": "ADMINISTER"}"#)],
+                ),
+            ])],
+        ..CASE
+    },
+    Case {
+        name: "search::find_projects::name_glob",
+        items: &["system/findProjects#input.name"],
+        summary: "`name: {glob: <the project's name>*}` finds it; a glob matching nothing does not",
+        steps: &[
+            post("/system/findProjects", r#"{"name": {"glob": "$projectName*"}}"#)
+                .paged()
+                .check(&[AnyHas("/results", r#"{"id": "$project"}"#)]),
+            post("/system/findProjects", r#"{"name": {"glob": "x$projectName*"}}"#)
+                .paged()
+                .check(&[NoneHas("/results", r#"{"id": "$project"}"#)]),
+        ],
+        ..CASE
+    },
+    Case {
+        name: "search::find_projects::level_is_a_minimum",
+        items: &["system/findProjects#input.level", "system/findProjects#output.results"],
+        summary: "a VIEW peer finds the project with `level: VIEW` (answered as VIEW) and not with `level: CONTRIBUTE`; its ADMINISTER owner finds it with `level: VIEW`",
+        needs: &[Need::Peer(Access::View)],
+        steps: &[
+            post("/system/findProjects", r#"{"name": "$projectName", "level": "VIEW"}"#)
+                .by(Who::Peer)
+                .proves(&["system/findProjects#input.level"])
+                .check(&[
+                    AnyHas("/results", r#"{"id": "$project"}"#),
+                    On(
+                        "system/findProjects#output.results",
+                        &[AnyHas("/results", r#"{"id": "$project", "level": "VIEW"}"#)],
+                    ),
+                ]),
+            post("/system/findProjects", r#"{"name": "$projectName", "level": "CONTRIBUTE"}"#)
+                .by(Who::Peer)
+                .proves(&["system/findProjects#input.level"])
+                .check(&[NoneHas("/results", r#"{"id": "$project"}"#)]),
+            // The owner administers it: `level: VIEW` is a minimum, so it is found.
+            post("/system/findProjects", r#"{"name": "$projectName", "level": "VIEW"}"#)
+                .proves(&["system/findProjects#input.level"])
+                .check(&[AnyHas("/results", r#"{"id": "$project", "level": "ADMINISTER"}"#)]),
+        ],
+    },
+    Case {
+        name: "search::find_projects::describe",
+        items: &["system/findProjects#input.describe"],
+        summary: "`describe: true` adds the project's description with its `name`; a `fields` mapping gives the named fields",
+        steps: &[
+            post("/system/findProjects", r#"{"name": "$projectName", "describe": true}"#).check(
+                &[AnyHas(
+                    "/results",
+                    r#"{"id": "$project", "describe": {"id": "$project", "name": "$projectName"}}"#,
+                )],
+            ),
+            post(
+                "/system/findProjects",
+                r#"{"name": "$projectName", "describe": {"fields": {"name": true}}}"#,
+            )
+            .check(&[AnyHas(
+                "/results",
+                r#"{"id": "$project", "describe": {"name": "$projectName"}}"#,
+            )]),
+            post("/system/findProjects", r#"{"name": "$projectName"}"#)
+                .check(&[Each("/results", &[Absent("/describe")])]),
+        ],
+        ..CASE
+    },
+    Case {
+        name: "search::find_projects::explicit_permission",
+        items: &["system/findProjects#input.explicitPermission"],
+        summary: "a project shared with PUBLIC: a non-member finds it without `explicitPermission`, not with it",
+        needs: &[Need::Peer(Access::None)],
+        steps: &[
+            post("/$project/invite", r#"{"invitee": "PUBLIC", "level": "VIEW"}"#)
+                .proves(&["project/invite#input.invitee.public"]),
+            post("/system/findProjects", r#"{"name": "$projectName"}"#)
+                .by(Who::Peer)
+                .check(&[AnyHas("/results", r#"{"id": "$project"}"#)]),
+            post(
+                "/system/findProjects",
+                r#"{"name": "$projectName", "explicitPermission": true}"#,
+            )
+            .by(Who::Peer)
+            .check(&[NoneHas("/results", r#"{"id": "$project"}"#)]),
+        ],
+    },
+    Case {
+        name: "search::find_projects::no_access_not_found",
+        items: &["system/findProjects#rule.view-access"],
+        summary: "a user with no access does not find the project, while the owner does",
+        needs: &[Need::Peer(Access::None)],
+        steps: &[
+            post("/system/findProjects", r#"{"name": "$projectName"}"#)
+                .by(Who::Peer)
+                .check(&[NoneHas("/results", r#"{"id": "$project"}"#)]),
+            post("/system/findProjects", r#"{"name": "$projectName"}"#)
+                .check(&[AnyHas("/results", r#"{"id": "$project"}"#)]),
+        ],
+    },
+    Case {
+        name: "search::find_projects::bill_to",
+        items: &["system/findProjects#input.billTo"],
+        summary: "`billTo` of the project (from its describe) finds it; another org does not",
+        steps: &[
+            post("/$project/describe", r#"{"fields": {"billTo": true}}"#)
+                .proves(&["system/findProjects#input.billTo"])
+                .capture(&[("billTo", "/billTo")]),
+            post("/system/findProjects", r#"{"name": "$projectName", "billTo": "$billTo"}"#)
+                .check(&[AnyHas("/results", r#"{"id": "$project"}"#)]),
+            post(
+                "/system/findProjects",
+                r#"{"name": "$projectName", "billTo": "org-dxconform_nobody"}"#,
+            )
+            .check(&[NoneHas("/results", r#"{"id": "$project"}"#)]),
+        ],
+        ..CASE
+    },
+    Case {
+        name: "search::find_projects::created",
+        items: &["system/findProjects#input.created"],
+        summary: "`created.after` a date in 2001 finds the project; `created.before` it does not",
+        steps: &[
+            post(
+                "/system/findProjects",
+                r#"{"name": "$projectName", "created": {"after": 1000000000000}}"#,
+            )
+            .check(&[AnyHas("/results", r#"{"id": "$project"}"#)]),
+            post(
+                "/system/findProjects",
+                r#"{"name": "$projectName", "created": {"before": 1000000000000}}"#,
+            )
+            .check(&[NoneHas("/results", r#"{"id": "$project"}"#)]),
+        ],
+        ..CASE
+    },
+    Case {
+        name: "search::find_projects::tags_and_properties",
+        items: &["system/findProjects#input.tags", "system/findProjects#input.properties"],
+        summary: "a project tagged `t1` with property `k=v` is found by those filters and not by others",
+        steps: &[
+            post("/$project/addTags", r#"{"tags": ["t1"]}"#)
+                .proves(&["system/findProjects#input.tags"]),
+            post("/$project/setProperties", r#"{"properties": {"k": "v"}}"#)
+                .proves(&["system/findProjects#input.properties"]),
+            post(
+                "/system/findProjects",
+                r#"{"name": "$projectName", "tags": {"$$and": ["t1"]}}"#,
+            )
+            .proves(&["system/findProjects#input.tags"])
+            .check(&[AnyHas("/results", r#"{"id": "$project"}"#)]),
+            post(
+                "/system/findProjects",
+                r#"{"name": "$projectName", "tags": {"$$and": ["t1", "t2"]}}"#,
+            )
+            .proves(&["system/findProjects#input.tags"])
+            .check(&[NoneHas("/results", r#"{"id": "$project"}"#)]),
+            post("/system/findProjects", r#"{"name": "$projectName", "properties": {"k": "v"}}"#)
+                .proves(&["system/findProjects#input.properties"])
+                .check(&[AnyHas("/results", r#"{"id": "$project"}"#)]),
+            post("/system/findProjects", r#"{"name": "$projectName", "properties": {"k": "w"}}"#)
+                .proves(&["system/findProjects#input.properties"])
+                .check(&[NoneHas("/results", r#"{"id": "$project"}"#)]),
+        ],
+        ..CASE
+    },
+    Case {
+        name: "search::find_projects::region_and_phi",
+        items: &["system/findProjects#input.region", "system/findProjects#input.containsPHI"],
+        summary: "the project's own region and `containsPHI: false` find it; another region or `containsPHI: true` do not",
+        steps: &[
+            post("/$project/describe", r#"{"fields": {"region": true}}"#)
+                .proves(&["system/findProjects#input.region"])
+                .capture(&[("region", "/region")]),
+            post("/system/findProjects", r#"{"name": "$projectName", "region": "$region"}"#)
+                .proves(&["system/findProjects#input.region"])
+                .check(&[AnyHas("/results", r#"{"id": "$project"}"#)]),
+            post(
+                "/system/findProjects",
+                r#"{"name": "$projectName", "region": "dxconform:nowhere"}"#,
+            )
+            .proves(&["system/findProjects#input.region"])
+            .check(&[NoneHas("/results", r#"{"id": "$project"}"#)]),
+            post("/system/findProjects", r#"{"name": "$projectName", "containsPHI": false}"#)
+                .proves(&["system/findProjects#input.containsPHI"])
+                .check(&[AnyHas("/results", r#"{"id": "$project"}"#)]),
+            post("/system/findProjects", r#"{"name": "$projectName", "containsPHI": true}"#)
+                .proves(&["system/findProjects#input.containsPHI"])
+                .check(&[NoneHas("/results", r#"{"id": "$project"}"#)]),
+        ],
+        ..CASE
+    },
+    Case {
+        name: "search::find_projects::paging",
+        items: &["system/findProjects#input.limit"],
+        summary: "two projects named alike, `limit: 1`: pages of at most one, both found, none repeated",
+        needs: &[Need::Project2],
+        steps: &[post(
+            "/system/findProjects",
+            r#"{"name": {"glob": "$projectName*"}, "limit": 1}"#,
+        )
+        .paged()
+        .check(&[
+            Each("/pages", &[Count("/results", Ord::Le, 1)]),
+            Distinct("/results"),
+            AnyHas("/results", r#"{"id": "$project"}"#),
+            AnyHas("/results", r#"{"id": "$project2"}"#),
+        ])],
     },
     // ================= errors =================
     Case {

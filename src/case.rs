@@ -14,7 +14,8 @@
 //! JSON string (keys included) and in paths:
 //!
 //! - `$project`, `$project2`: the case's scratch projects (the second one only with
-//!   [`Need::Project2`]); `$owner`, `$peer`: the principals' user IDs; `$run`: a
+//!   [`Need::Project2`]); `$projectName`, `$project2Name`: their names, unique to the
+//!   run and the case (a project search can find exactly the case's own); `$owner`, `$peer`: the principals' user IDs; `$run`: a
 //!   12-character string unique to the run (for nonces); `$limitProject`,
 //!   `$expiredProject`: the billing fixtures ([`Need::Billing`]);
 //! - any name captured by an earlier step ([`Step::capture`]);

@@ -425,9 +425,13 @@ impl CaseRun<'_> {
         }
         let project = self.projects[0].0.clone();
         self.vars.insert("project".into(), json!(project));
+        self.vars
+            .insert("projectName".into(), json!(self.projects[0].1.clone()));
         let project2 = self.projects.get(1).map(|p| p.0.clone());
         if let Some(p2) = &project2 {
             self.vars.insert("project2".into(), json!(p2));
+            self.vars
+                .insert("project2Name".into(), json!(self.projects[1].1.clone()));
         }
         let invites: Vec<(String, Access)> = self
             .case

@@ -185,6 +185,7 @@ fn prepare_case(tables: &[Table], case: &'static Case) -> Result<Prepared, Strin
 
     let mut known: BTreeSet<String> = ["owner", "run"].iter().map(|s| s.to_string()).collect();
     known.insert("project".into());
+    known.insert("projectName".into());
     let peer = case
         .needs
         .iter()
@@ -198,6 +199,7 @@ fn prepare_case(tables: &[Table], case: &'static Case) -> Result<Prepared, Strin
         .any(|n| matches!(n, Need::Project2 | Need::PeerOnProject2(_)))
     {
         known.insert("project2".into());
+        known.insert("project2Name".into());
     }
     if case.needs.contains(&Need::Billing) {
         known.insert("limitProject".into());

@@ -30,6 +30,9 @@ enum Piece<'a> {
     Pad(usize, &'a str),
     /// The MD5 of a blob: hex, or base64 when `.1` is true.
     Md5(Blob, bool),
+    /// `$repeat(N,TEXT)`: an array of N copies of TEXT (as JSON when it parses, else as a
+    /// string), for limits on list lengths; only as a whole JSON string.
+    Repeat(usize, &'a str),
 }
 
 /// `N,SEED` of `$md5(N,SEED)`.
@@ -69,6 +72,19 @@ fn scan(text: &str) -> Result<Vec<Piece<'_>>, String> {
                 .find(')')
                 .ok_or_else(|| format!("unterminated $md5( in {text:?}"))?;
             pieces.push(Piece::Md5(blob_args(&args[..close], text)?, b64));
+            rest = &args[close + 1..];
+        } else if let Some(args) = after.strip_prefix("repeat(") {
+            let close = args
+                .rfind(')')
+                .ok_or_else(|| format!("unterminated $repeat( in {text:?}"))?;
+            let (n, item) = args[..close]
+                .split_once(',')
+                .ok_or_else(|| format!("$repeat needs N,TEXT in {text:?}"))?;
+            let n: usize = n
+                .trim()
+                .parse()
+                .map_err(|_| format!("$repeat: {n:?} is not a count in {text:?}"))?;
+            pieces.push(Piece::Repeat(n, item));
             rest = &args[close + 1..];
         } else if let Some(args) = after.strip_prefix("pad(") {
             let close = args
@@ -169,6 +185,11 @@ pub fn splice(text: &str, vars: &Vars) -> Result<String, String> {
             Piece::Text(t) => out.push_str(t),
             Piece::Pad(n, tail) => out.push_str(&pad(n, tail)),
             Piece::Md5(b, b64) => out.push_str(&blob_md5(b, b64)),
+            Piece::Repeat(..) => {
+                return Err(format!(
+                    "$repeat makes an array: it must be a whole JSON string, not part of {text:?}"
+                ));
+            }
             Piece::Var(name) => match lookup(vars, name)? {
                 Value::String(s) => out.push_str(s),
                 other => {
@@ -191,6 +212,11 @@ pub fn splice_raw(text: &str, vars: &Vars) -> Result<String, String> {
             Piece::Text(t) => out.push_str(t),
             Piece::Pad(n, tail) => out.push_str(&pad(n, tail)),
             Piece::Md5(b, b64) => out.push_str(&blob_md5(b, b64)),
+            Piece::Repeat(..) => {
+                return Err(format!(
+                    "$repeat makes an array: it must be a whole JSON string, not part of {text:?}"
+                ));
+            }
             Piece::Var(name) => match lookup(vars, name)? {
                 Value::String(s) => out.push_str(s),
                 other => out.push_str(&other.to_string()),
@@ -205,6 +231,10 @@ fn string_value(text: &str, vars: &Vars) -> Result<Value, String> {
     let pieces = scan(text)?;
     if let [Piece::Var(name)] = pieces.as_slice() {
         return lookup(vars, name).cloned();
+    }
+    if let [Piece::Repeat(n, item)] = pieces.as_slice() {
+        let one = serde_json::from_str(item).unwrap_or_else(|_| Value::String(item.to_string()));
+        return Ok(Value::Array(vec![one; *n]));
     }
     splice(text, vars).map(Value::String)
 }
@@ -257,6 +287,16 @@ mod tests {
         assert_eq!(splice("/$project2/x", &vars()).unwrap(), "/project-2/x");
         assert_eq!(splice("a$$b", &vars()).unwrap(), "a$b");
         assert_eq!(splice("$dnanexus_link", &vars()).unwrap(), "$dnanexus_link");
+    }
+
+    #[test]
+    fn repeat_makes_arrays() {
+        let v = Vars::new();
+        let got = substitute(&serde_json::json!({"o": "$repeat(3,x)"}), &v).unwrap();
+        assert_eq!(got, serde_json::json!({"o": ["x", "x", "x"]}));
+        let got = substitute(&serde_json::json!("$repeat(2,{\"n\": 1})"), &v).unwrap();
+        assert_eq!(got, serde_json::json!([{"n": 1}, {"n": 1}]));
+        assert!(splice("a$repeat(2,x)", &v).is_err());
     }
 
     #[test]

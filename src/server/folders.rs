@@ -6,12 +6,14 @@
 //! `place` (UPLOAD, our reading where the docs are silent: they create folders and place
 //! objects, deleting nothing); removing objects needs `remove` (CONTRIBUTE), or
 //! `remove_protected` (ADMINISTER) in a protected project; removing only empty folders
-//! needs `place`.
+//! needs `place`. Cloning reads its levels and its rules from [`super::rules::Folders`].
 
 use serde_json::{Value, json};
 
 use super::call::Call;
-use super::error::{ApiResult, invalid_input, invalid_state, not_found, not_found_msg};
+use super::error::{
+    ApiResult, invalid_input, invalid_state, not_found, not_found_msg, permission_denied,
+};
 use super::fields::Fields;
 use super::input::{self, Input};
 use super::records;
@@ -109,7 +111,15 @@ pub fn list_folder(store: &mut Store, call: &Call) -> ApiResult<Value> {
     }
     let mut folders = Vec::new();
     if only != "objects" {
-        for f in p.folders.iter().filter(|f| parent(f) == folder) {
+        let immediate = call.rules.folders.list_immediate_only;
+        let listed = |f: &&String| {
+            if immediate {
+                parent(f) == folder
+            } else {
+                f.as_str() != folder && within(f, &folder)
+            }
+        };
+        for f in p.folders.iter().filter(listed) {
             if flags {
                 let has_sub = p.folders.iter().any(|g| parent(g) == f);
                 folders.push(json!([f, has_sub]));
@@ -190,7 +200,11 @@ pub fn remove_folder(store: &mut Store, call: &Call) -> ApiResult<Value> {
         delete_level(p, &call.rules.levels)
     };
     store.require(call.subject, call.user, needed)?;
-    store.remove_copies(call.subject, &objects);
+    store.remove_copies(
+        call.subject,
+        &objects,
+        call.rules.folders.remove_unreachable_hidden,
+    );
     store
         .project_mut(call.subject)?
         .folders
@@ -301,7 +315,7 @@ pub fn move_objects(store: &mut Store, call: &Call) -> ApiResult<Value> {
             )));
         }
         let target = join(&destination, basename(f));
-        if &target != f && p.has_folder(&target) {
+        if call.rules.folders.move_keeps_basename && &target != f && p.has_folder(&target) {
             return Err(invalid_state(format!("The folder {target} already exists")));
         }
     }
@@ -315,6 +329,14 @@ pub fn move_objects(store: &mut Store, call: &Call) -> ApiResult<Value> {
         }
     }
     for f in &folders {
+        if !call.rules.folders.move_keeps_basename {
+            // Pour the folder's contents into the destination itself.
+            relocate_folder(store, call.subject, f, &destination);
+            let p = store.project_mut(call.subject)?;
+            let mut seen = std::collections::HashSet::new();
+            p.folders.retain(|g| g != "/" && seen.insert(g.clone()));
+            continue;
+        }
         let target = join(&destination, basename(f));
         if &target != f {
             relocate_folder(store, call.subject, f, &target);
@@ -361,14 +383,28 @@ pub fn remove_objects(store: &mut Store, call: &Call) -> ApiResult<Value> {
             return Err(not_found(&id));
         }
     }
-    store.remove_copies(call.subject, &present);
+    store.remove_copies(
+        call.subject,
+        &present,
+        call.rules.folders.remove_unreachable_hidden,
+    );
     id_answer(call)
 }
 
 /// `clone`: copies closed objects (an open one is InvalidState) and folders into another
 /// container, keeping IDs and `created`. Objects already in the destination are listed
-/// in `exists` and left alone. Needs VIEW on the source and UPLOAD on the destination.
+/// in `exists` and left alone. Needs VIEW on the source and UPLOAD on the destination, and
+/// a source that is not restricted (cloning page).
+///
+/// A listed folder becomes `destination/<basename>`, or, for `/`, pours its contents into
+/// the destination itself; a folder of that name already in the destination is refused
+/// (InvalidState; the platform refuses it as a conflict). Each object is cloned once; an
+/// object listed explicitly lands in the destination itself. Hidden objects are cloned only
+/// through links from what is cloned ("only if a visible ancestor is also cloned"): one
+/// inside a cloned folder keeps its relative position, any other lands in the destination
+/// folder (our reading). Nothing is copied unless the whole clone can be done.
 pub fn clone(store: &mut Store, call: &Call) -> ApiResult<Value> {
+    let rules = &call.rules.folders;
     let input = call.input();
     let objects = input.opt_ids("objects")?.unwrap_or_default();
     let folders = input.opt_folders("folders")?.unwrap_or_default();
@@ -377,23 +413,37 @@ pub fn clone(store: &mut Store, call: &Call) -> ApiResult<Value> {
         .opt_folder("destination")?
         .unwrap_or_else(|| "/".into());
     let parents = input.bool_or("parents", false)?;
-    let src = store.require(call.subject, call.user, Level::View)?;
-    let dst = store.require(dest_project, call.user, call.rules.levels.place)?;
+    let src = store.require(call.subject, call.user, rules.clone_source)?;
+    if src.restricted && rules.clone_restricted_refused {
+        return Err(permission_denied(format!(
+            "{} is restricted: its data cannot be cloned out of it",
+            call.subject
+        )));
+    }
+    let dst = store.require(dest_project, call.user, rules.clone_destination)?;
     if !parents && !dst.has_folder(&destination) {
         return Err(folder_missing(dest_project, &destination));
     }
-    // (object, folder in the destination) for every object to copy.
+    // (object, folder in the destination) for every object to copy; hidden objects met in
+    // cloned folders wait in `hidden_in_folders` until a link reaches them.
     let mut plan: Vec<(String, String)> = Vec::new();
+    let mut hidden_in_folders: Vec<(String, String)> = Vec::new();
     let mut new_folders: Vec<String> = Vec::new();
     for f in &folders {
-        if f == "/" {
-            return Err(invalid_input("The root folder cannot be cloned"));
-        }
         if !src.has_folder(f) {
             return Err(folder_missing(call.subject, f));
         }
-        let target = join(&destination, basename(f));
-        let rebase = |path: &str| format!("{target}{}", &path[f.len()..]);
+        let target = if f == "/" {
+            destination.clone()
+        } else {
+            join(&destination, basename(f))
+        };
+        if f != "/" && rules.clone_folder_conflict_refused && dst.has_folder(&target) {
+            return Err(invalid_state(format!(
+                "The folder {target} already exists in {dest_project}"
+            )));
+        }
+        let rebase = |path: &str| rebase(path, f, &target);
         new_folders.push(target.clone());
         new_folders.extend(
             src.folders
@@ -402,8 +452,17 @@ pub fn clone(store: &mut Store, call: &Call) -> ApiResult<Value> {
                 .map(|g| rebase(g)),
         );
         for id in objects_under(store, src, f) {
-            if let Some(c) = store.objects.get(&id).and_then(|o| o.copy(call.subject)) {
-                plan.push((id, rebase(&c.folder)));
+            let Some(obj) = store.objects.get(&id) else {
+                continue;
+            };
+            let Some(c) = obj.copy(call.subject) else {
+                continue;
+            };
+            let entry = (id.clone(), rebase(&c.folder));
+            if obj.hidden && rules.clone_hidden_needs_ancestor {
+                hidden_in_folders.push(entry);
+            } else if !plan.iter().any(|(o, _)| *o == id) {
+                plan.push(entry);
             }
         }
     }
@@ -416,43 +475,51 @@ pub fn clone(store: &mut Store, call: &Call) -> ApiResult<Value> {
             return Err(not_found(id));
         }
         plan.retain(|(o, _)| o != id);
+        hidden_in_folders.retain(|(o, _)| o != id);
         plan.push((id.clone(), destination.clone()));
     }
-    // "A linked hidden object is (almost always) ... cloned with its closest visible
-    // ancestor" (data-object lifecycle; cloning): follow links from what is cloned, within
-    // the source project, to hidden objects, which land beside their ancestor. Open hidden
-    // objects cannot be cloned and are left behind rather than failing the whole call: the
-    // docs' "almost always" leaves room, and the visible objects asked for are closed.
-    let mut pending: Vec<(String, String)> = plan.clone();
-    while let Some((id, folder)) = pending.pop() {
-        let Some(obj) = store.objects.get(&id) else {
-            continue;
-        };
-        for target in super::store::links(&obj.details) {
-            let follows = store.objects.get(&target).is_some_and(|t| {
-                t.hidden && t.state == State::Closed && t.copy(call.subject).is_some()
-            });
-            if follows && !plan.iter().any(|(o, _)| *o == target) {
-                plan.push((target.clone(), folder.clone()));
-                pending.push((target, folder.clone()));
+    if rules.clone_follows_hidden_links {
+        // Follow links, within the source, to hidden objects, recursively. Open hidden
+        // objects cannot be cloned and are left behind rather than failing the call.
+        let mut pending: Vec<String> = plan.iter().map(|(o, _)| o.clone()).collect();
+        while let Some(id) = pending.pop() {
+            let Some(obj) = store.objects.get(&id) else {
+                continue;
+            };
+            for target in super::store::links(&obj.details) {
+                let follows = store.objects.get(&target).is_some_and(|t| {
+                    t.hidden
+                        && (t.state == State::Closed || !rules.clone_closed_only)
+                        && t.copy(call.subject).is_some()
+                });
+                if !follows || plan.iter().any(|(o, _)| *o == target) {
+                    continue;
+                }
+                let folder = hidden_in_folders
+                    .iter()
+                    .find(|(o, _)| *o == target)
+                    .map_or_else(|| destination.clone(), |(_, f)| f.clone());
+                plan.push((target.clone(), folder));
+                pending.push(target);
             }
         }
     }
-    for (id, _) in &plan {
-        if store
-            .objects
-            .get(id)
-            .is_some_and(|o| o.state != State::Closed)
-        {
-            return Err(invalid_state(format!(
-                "{id} is not closed; only closed objects can be cloned"
-            )));
-        }
+    if rules.clone_closed_only
+        && let Some((id, _)) = plan.iter().find(|(id, _)| {
+            store
+                .objects
+                .get(id)
+                .is_some_and(|o| o.state != State::Closed)
+        })
+    {
+        return Err(invalid_state(format!(
+            "{id} is not closed; only closed objects can be cloned"
+        )));
     }
     let mut exists = Vec::new();
     let mut added = Vec::new();
     for (id, folder) in plan {
-        let Some(obj) = store.objects.get_mut(&id) else {
+        let Some(obj) = store.objects.get(&id) else {
             continue;
         };
         if obj.copy(dest_project).is_some() {
@@ -462,12 +529,33 @@ pub fn clone(store: &mut Store, call: &Call) -> ApiResult<Value> {
         let Some(from) = obj.copy(call.subject).cloned() else {
             continue;
         };
-        obj.copies.push(Copy {
-            project: dest_project.to_string(),
-            folder,
-            ..from
-        });
-        added.push(id);
+        let copy = if rules.clone_copies_metadata {
+            Copy {
+                project: dest_project.to_string(),
+                folder,
+                ..from
+            }
+        } else {
+            Copy {
+                project: dest_project.to_string(),
+                name: id.clone(),
+                folder,
+                tags: Vec::new(),
+                properties: Default::default(),
+            }
+        };
+        if rules.clone_keeps_id {
+            if let Some(obj) = store.objects.get_mut(&id) {
+                obj.copies.push(copy);
+            }
+            added.push(id);
+        } else {
+            let mut twin = obj.clone();
+            twin.id = store.fresh_id(&twin.class, call.rules.id_alphabet);
+            twin.copies = vec![copy];
+            added.push(twin.id.clone());
+            store.objects.insert(twin.id.clone(), twin);
+        }
     }
     let dst = store.project_mut(dest_project)?;
     dst.make_folders(&destination);
@@ -476,6 +564,23 @@ pub fn clone(store: &mut Store, call: &Call) -> ApiResult<Value> {
     }
     dst.objects.extend(added);
     Ok(json!({"id": call.subject, "project": dest_project, "exists": exists}))
+}
+
+/// `path`, inside the cloned folder `from`, as it lands under `to`.
+fn rebase(path: &str, from: &str, to: &str) -> String {
+    if path == from {
+        return to.to_string();
+    }
+    let rest = if from == "/" {
+        path
+    } else {
+        &path[from.len()..]
+    };
+    if to == "/" {
+        rest.to_string()
+    } else {
+        format!("{to}{rest}")
+    }
 }
 
 #[cfg(test)]
@@ -493,5 +598,10 @@ mod tests {
         assert_eq!(basename("/a/b"), "b");
         assert_eq!(join("/", "b"), "/b");
         assert_eq!(join("/a", "b"), "/a/b");
+        assert_eq!(rebase("/a/b", "/a", "/x"), "/x/b");
+        assert_eq!(rebase("/a", "/a", "/x"), "/x");
+        assert_eq!(rebase("/a/b", "/a", "/"), "/b");
+        assert_eq!(rebase("/s", "/", "/into"), "/into/s");
+        assert_eq!(rebase("/s", "/", "/"), "/s");
     }
 }

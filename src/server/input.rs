@@ -15,9 +15,12 @@ use super::error::{ApiResult, invalid_input, invalid_type};
 use super::ids;
 use super::rules::{Limit, Limits, LinkRules, Objects};
 
-/// Folder limits from the newer folders page.
+/// Folder limits from the newer folders page: a path is under 10,240 characters, with at
+/// most 128 levels (the root not counted: our reading), and a name holds at most 2,048
+/// characters (characters, not bytes: our reading of "2,048 characters in UTF-8").
 pub const MAX_PATH_CHARS: usize = 10_240;
 pub const MAX_PATH_LEVELS: usize = 128;
+pub const MAX_NAME_CHARS: usize = 2_048;
 
 /// A request body known to be a JSON object.
 #[derive(Clone, Copy)]
@@ -333,17 +336,21 @@ pub fn folder(key: &str, s: &str) -> ApiResult<String> {
     if has_control(s) {
         return Err(bad("it contains a control character"));
     }
-    if s.chars().count() >= MAX_PATH_CHARS {
-        return Err(bad("it is too long"));
-    }
     let parts: Vec<&str> = s.split('/').filter(|p| !p.is_empty()).collect();
     if parts.iter().any(|p| *p == "." || *p == "..") {
         return Err(bad("\".\" and \"..\" are not folder names"));
     }
+    if parts.iter().any(|p| p.chars().count() > MAX_NAME_CHARS) {
+        return Err(bad("a folder name is longer than 2,048 characters"));
+    }
     if parts.len() > MAX_PATH_LEVELS {
         return Err(bad("it is too deep"));
     }
-    Ok(format!("/{}", parts.join("/")))
+    let path = format!("/{}", parts.join("/"));
+    if path.chars().count() >= MAX_PATH_CHARS {
+        return Err(bad("it is too long"));
+    }
+    Ok(path)
 }
 
 /// Check a project ID read from input.
@@ -429,6 +436,12 @@ mod tests {
         assert_eq!(folder("f", "/a//b////c/").unwrap(), "/a/b/c");
         assert_eq!(folder("f", "/").unwrap(), "/");
         assert_eq!(folder("f", "//").unwrap(), "/");
+        let long = format!("/{}", "n".repeat(MAX_NAME_CHARS));
+        assert_eq!(folder("f", &long).unwrap(), long);
+        assert!(folder("f", &format!("{long}n")).is_err());
+        let deep = "/a".repeat(MAX_PATH_LEVELS);
+        assert!(folder("f", &deep).is_ok());
+        assert!(folder("f", &format!("{deep}/a")).is_err());
         for bad in ["", "a", "/a/../b", "/./a", "/a\u{1}"] {
             assert_eq!(
                 folder("f", bad).unwrap_err().kind,

@@ -49,6 +49,8 @@ pub struct Rules {
     pub search: Search,
     /// Which billing states refuse new data.
     pub billing: Billing,
+    /// Folders, moving, removal and cloning.
+    pub folders: Folders,
     /// Milliseconds every answer is held back: [SILENT] in the docs; `serve --latency`
     /// sets it to exercise clients' time-outs.
     pub delay_ms: u64,
@@ -152,10 +154,25 @@ impl Default for Rules {
                 page_cap: 1000,
                 newest_first: true,
                 view_required: true,
+                resolve_glob: false,
             },
             billing: Billing {
                 spending_limit_enforced: true,
                 org_expiry_enforced: true,
+            },
+            folders: Folders {
+                list_immediate_only: true,
+                move_keeps_basename: true,
+                remove_unreachable_hidden: true,
+                clone_closed_only: true,
+                clone_keeps_id: true,
+                clone_copies_metadata: true,
+                clone_follows_hidden_links: true,
+                clone_hidden_needs_ancestor: true,
+                clone_folder_conflict_refused: true,
+                clone_restricted_refused: true,
+                clone_source: Level::View,
+                clone_destination: Level::Upload,
             },
             delay_ms: 0,
         }
@@ -541,6 +558,9 @@ pub struct Search {
     /// [DOC] Only objects in projects the caller has at least VIEW on (not through
     /// PUBLIC) are found.
     pub view_required: bool,
+    /// resolveDataObjects matches names as globs: [SILENT]; our reading is exact names
+    /// (`false`).
+    pub resolve_glob: bool,
 }
 
 /// Billing checks on new data (records page errors).
@@ -551,6 +571,39 @@ pub struct Billing {
     pub spending_limit_enforced: bool,
     /// [DOC] A project billed to an expired org refuses new data (OrgExpired).
     pub org_expiry_enforced: bool,
+}
+
+/// Folders, moving, removal and cloning (folders-and-deletion and cloning pages).
+#[derive(Debug, Clone)]
+pub struct Folders {
+    /// [DOC] listFolder's `folders` holds the immediate subfolders only. When off, every
+    /// folder below is listed.
+    pub list_immediate_only: bool,
+    /// [CLIENT] A moved folder lands as `destination/<basename>`. When off, its contents
+    /// are poured into the destination itself.
+    pub move_keeps_basename: bool,
+    /// [DOC] Removal also removes the hidden objects it leaves unreachable.
+    pub remove_unreachable_hidden: bool,
+    /// [DOC] Only closed objects are cloned (an open one is InvalidState).
+    pub clone_closed_only: bool,
+    /// [OBSERVED] A clone keeps the object's ID. When off, the copy is a new object.
+    pub clone_keeps_id: bool,
+    /// [DOC] The copy carries the user-provided metadata (name, tags, properties). When
+    /// off, the clone gets defaults.
+    pub clone_copies_metadata: bool,
+    /// [DOC] Hidden objects linked from cloned objects are cloned too.
+    pub clone_follows_hidden_links: bool,
+    /// [DOC] A hidden object in a cloned folder is cloned only with a visible ancestor.
+    pub clone_hidden_needs_ancestor: bool,
+    /// [OBSERVED] A cloned folder whose name the destination already holds is refused
+    /// (InvalidState, our reading). When off, the contents are merged.
+    pub clone_folder_conflict_refused: bool,
+    /// [DOC] A RESTRICTED source container refuses cloning (PermissionDenied, our reading).
+    pub clone_restricted_refused: bool,
+    /// [DOC] The level cloning needs on the source: VIEW.
+    pub clone_source: Level,
+    /// [DOC] The level cloning needs on the destination: UPLOAD.
+    pub clone_destination: Level,
 }
 
 #[cfg(test)]

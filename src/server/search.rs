@@ -326,7 +326,7 @@ pub fn find_data_objects(store: &mut Store, call: &Call) -> ApiResult<Value> {
     let modified = Window::read(input, "modified")?;
     let describe = describe_option(input, "describe", call.rules)?;
     let level = read_level(input)?;
-    input.opt_str("region")?;
+    let region = input.opt_str("region")?;
     let limit = read_limit(input, rules)?;
     let scope = match input.opt_object("scope")? {
         None => None,
@@ -381,6 +381,10 @@ pub fn find_data_objects(store: &mut Store, call: &Call) -> ApiResult<Value> {
         if let Some((sp, _, _)) = &scope
             && sp != &p.id
         {
+            continue;
+        }
+        // `region`: only objects in projects of that region (clients' parameter).
+        if region.is_some_and(|r| r != p.region) {
             continue;
         }
         // Access that comes only from PUBLIC does not count for search (search page).
@@ -552,6 +556,13 @@ pub fn resolve_data_objects(store: &mut Store, call: &Call) -> ApiResult<Value> 
     check_bulk(objects, &call.rules.search)?;
     let default_project = input.opt_project("project")?;
     let default_folder = input.opt_folder("folder")?;
+    let names_match = |wanted: &str, name: &str| {
+        if call.rules.search.resolve_glob {
+            Regex::new(&glob_to_regex(wanted)).is_ok_and(|r| r.is_match(name))
+        } else {
+            wanted == name
+        }
+    };
     let mut results = Vec::new();
     for entry in objects {
         let m = entry.as_object().ok_or_else(|| {
@@ -576,7 +587,7 @@ pub fn resolve_data_objects(store: &mut Store, call: &Call) -> ApiResult<Value> 
                     .objects
                     .get(id)
                     .and_then(|o| o.copy(project))
-                    .is_some_and(|c| c.name == name && c.folder == folder);
+                    .is_some_and(|c| names_match(name, &c.name) && c.folder == folder);
                 if hit {
                     found.push(json!({"project": project, "id": id}));
                 }

@@ -384,7 +384,12 @@ impl Store {
     /// reachable through links from any visible object in the same container"
     /// (folders-and-deletion). Hidden objects that no visible object linked to before the
     /// removal are left alone: they were not reachable, so they are not "no longer" so.
-    pub fn remove_copies(&mut self, project: &str, ids: &[String]) {
+    /// `orphans: false` skips that propagation (a rule a fault turns off).
+    pub fn remove_copies(&mut self, project: &str, ids: &[String], orphans: bool) {
+        if !orphans {
+            self.drop_copies(project, ids);
+            return;
+        }
         let before = self.reachable_hidden(project);
         self.drop_copies(project, ids);
         let after = self.reachable_hidden(project);
@@ -456,7 +461,7 @@ impl Store {
             .get(project)
             .map(|p| p.objects.clone())
             .unwrap_or_default();
-        self.remove_copies(project, &ids);
+        self.remove_copies(project, &ids, true);
         self.projects.remove(project);
     }
 

@@ -11,17 +11,20 @@
 //! # Layout
 //!
 //! One file per family, in the order they are listed and their edits apply:
-//! [`protocol`], [`lifecycle`], [`records`], [`search`], [`objects`].
+//! [`protocol`], [`lifecycle`], [`records`], [`search`], [`system`], [`folders`],
+//! [`objects`].
 
 use std::sync::LazyLock;
 
 use super::edit::Edit;
 
+pub mod folders;
 pub mod lifecycle;
 pub mod objects;
 pub mod protocol;
 pub mod records;
 pub mod search;
+pub mod system;
 
 /// One way to break the documentation.
 #[derive(Debug)]
@@ -46,6 +49,8 @@ pub static FAMILIES: &[&[Fault]] = &[
     lifecycle::FAULTS,
     records::FAULTS,
     search::FAULTS,
+    system::FAULTS,
+    folders::FAULTS,
     objects::FAULTS,
 ];
 
