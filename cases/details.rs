@@ -406,7 +406,7 @@ pub static CASES: &[Case] = &[
     },
     Case {
         name: "details::set_details::array_body",
-        items: &["class/setDetails#input.array", "details#rule.object-or-array"],
+        items: &["class/setDetails#input.array"],
         summary: "setDetails with an array (the observed `[\"foo\"]`) stores the array",
         steps: &[
             OPEN,
@@ -537,7 +537,7 @@ pub static CASES: &[Case] = &[
     // ---- setDetails: links ----
     Case {
         name: "details::links::string_link_listed",
-        items: &["details#rule.link-form", "details#rule.links-outgoing"],
+        items: &["details#rule.link-form"],
         summary: "setDetails with `{\"$dnanexus_link\": ID}` lists that ID in describe's `links`",
         steps: &[
             T1,
@@ -959,7 +959,7 @@ pub static CASES: &[Case] = &[
                 "/$project/clone",
                 r#"{"objects": ["$rec"], "project": "$project2"}"#,
             )
-            .proves(&["metadata#rule.clone-copies"]),
+            .proves(&["project/clone#input.objects"]),
             post("/$rec/getDetails", r#"{"project": "$project2"}"#)
                 .check(&[Eq("", r#"{"shared": [1]}"#)]),
         ],

@@ -8,12 +8,13 @@
 //! here takes a required `project`, which must hold the object; they still change after
 //! close, with CONTRIBUTE instead of UPLOAD. Properties merge (a null value deletes a key,
 //! `{}` does nothing), keys are at most 100 and values 700 bytes in UTF-8; tags are
-//! non-empty strings and adding or removing is idempotent.
+//! non-empty strings and adding or removing is idempotent. A clone starts with the source
+//! copy's metadata: that is the Cloning page's `cloning#rule.metadata-copied`, checked here
+//! too because the per-copy cases start from it.
 //!
 //! Readings taken (SHOULD items, each saying so):
 //! - tag order (insertion order, kept on removal) and Unicode tags are observed; an empty
-//!   property value is observed to be allowed; a clone starts with the source copy's name,
-//!   tags and properties (observed);
+//!   property value is observed to be allowed;
 //! - setProperties' error list names only bad values and sizes: a missing `project` or
 //!   `properties` is InvalidInput as for the other routes; a null for an absent key does
 //!   nothing; a refused call changes nothing (all routes);
@@ -66,14 +67,6 @@ pub static ITEMS: &[Item] = &[
         Rule,
         Must,
         "Name, properties and tags belong to each project's copy of an object: the same ID can carry different values in different projects, and changing one copy leaves the others as they were.",
-    ),
-    item(
-        "metadata#rule.clone-copies",
-        &METADATA,
-        "",
-        Rule,
-        Should,
-        "[OBSERVED] A closed record cloned into a second project gets a copy there, with the same ID, that starts with the source copy's name, tags and properties.",
     ),
     item(
         "metadata#rule.no-op-keeps-modified",
@@ -732,7 +725,7 @@ const CLONE: Step = post(
     "/$project/clone",
     r#"{"objects": ["$rec"], "project": "$project2"}"#,
 )
-.proves(&["metadata#rule.clone-copies"]);
+.proves(&["project/clone#input.objects"]);
 
 /// `$rec`'s copy in `$project` and in `$project2`: name, tags, properties.
 const IN_P1: Step = post(
@@ -835,7 +828,7 @@ pub static CASES: &[Case] = &[
     // ================= per project copy =================
     Case {
         name: "metadata::per_copy::clone_starts_alike",
-        items: &["metadata#rule.clone-copies"],
+        items: &["cloning#rule.metadata-copied"],
         summary: "a closed record cloned into a second project has there the same ID, name, tags and properties",
         needs: &[Need::Project2],
         steps: &[
@@ -950,9 +943,14 @@ pub static CASES: &[Case] = &[
         steps: &[
             OPEN,
             rename(r#"{"project": "$project", "name": "new name"}"#)
-                .check(&[Eq("/id", r#""$rec""#), Is("/id", Kind::Id("record"))])
+                .proves(&["class/rename#input.project"])
+                .check(&[On(
+                    "class/rename#output.id",
+                    &[Eq("/id", r#""$rec""#), Is("/id", Kind::Id("record"))],
+                )])
                 .snapshot_as(&ID_ANSWER),
-            META.check(&[Eq("/name", r#""new name""#)]),
+            META.proves(&["class/rename#input.name"])
+                .check(&[Eq("/name", r#""new name""#)]),
         ],
         ..CASE
     },
@@ -1256,8 +1254,13 @@ pub static CASES: &[Case] = &[
         summary: "one update overwrites a key, adds one, and leaves a third untouched",
         steps: &[
             new_rec(r#"{"project": "$project", "properties": {"keep": "k", "change": "c1"}}"#),
-            set_props(r#"{"project": "$project", "properties": {"change": "c2", "add": "a"}}"#),
-            META.check(&[Eq("/properties", r#"{"keep": "k", "change": "c2", "add": "a"}"#)]),
+            set_props(r#"{"project": "$project", "properties": {"change": "c2", "add": "a"}}"#)
+                .proves(&["class/setProperties#input.properties"]),
+            META.check(&[
+                On("class/setProperties#rule.overwrite", &[Eq("/properties/change", r#""c2""#)]),
+                On("class/setProperties#rule.others-kept", &[Eq("/properties/keep", r#""k""#)]),
+                On("class/setProperties#input.properties", &[Eq("/properties/add", r#""a""#)]),
+            ]),
         ],
         ..CASE
     },
@@ -1293,8 +1296,16 @@ pub static CASES: &[Case] = &[
         summary: "one update deletes a key and sets another; the third key stays",
         steps: &[
             new_rec(r#"{"project": "$project", "properties": {"a": "1", "b": "2", "c": "3"}}"#),
-            set_props(r#"{"project": "$project", "properties": {"a": null, "d": "4"}}"#),
-            META.check(&[Eq("/properties", r#"{"b": "2", "c": "3", "d": "4"}"#)]),
+            set_props(r#"{"project": "$project", "properties": {"a": null, "d": "4"}}"#)
+                .proves(&["class/setProperties#input.properties"]),
+            META.check(&[
+                On("class/setProperties#rule.null-deletes", &[Absent("/properties/a")]),
+                On(
+                    "class/setProperties#rule.others-kept",
+                    &[Eq("/properties/b", r#""2""#), Eq("/properties/c", r#""3""#)],
+                ),
+                On("class/setProperties#input.properties", &[Eq("/properties/d", r#""4""#)]),
+            ]),
         ],
         ..CASE
     },
@@ -1572,9 +1583,14 @@ pub static CASES: &[Case] = &[
         steps: &[
             new_rec(r#"{"project": "$project", "tags": ["old"]}"#),
             add_tags(r#"{"project": "$project", "tags": ["new 1", "new-2"]}"#)
-                .check(&[Eq("/id", r#""$rec""#), Is("/id", Kind::Id("record"))])
+                .proves(&["class/addTags#input.project"])
+                .check(&[On(
+                    "class/addTags#output.id",
+                    &[Eq("/id", r#""$rec""#), Is("/id", Kind::Id("record"))],
+                )])
                 .snapshot_as(&ID_ANSWER),
-            META.check(&[SetEq("/tags", r#"["old", "new 1", "new-2"]"#)]),
+            META.proves(&["class/addTags#input.tags"])
+                .check(&[SetEq("/tags", r#"["old", "new 1", "new-2"]"#)]),
         ],
         ..CASE
     },
@@ -1986,7 +2002,11 @@ pub static CASES: &[Case] = &[
         steps: &[
             OPEN,
             post("/$rec/listProjects", "{}")
-                .check(&[Eq("", r#"{"$project": "ADMINISTER"}"#)])
+                .proves(&["class/listProjects#input.none"])
+                .check(&[On(
+                    "class/listProjects#output.levels",
+                    &[Eq("", r#"{"$project": "ADMINISTER"}"#)],
+                )])
                 .snapshot_as(&PROJECTS_ANSWER),
         ],
         ..CASE
@@ -2015,7 +2035,7 @@ pub static CASES: &[Case] = &[
             CLOSED,
             CLONE,
             post("/$project2/removeObjects", r#"{"objects": ["$rec"]}"#)
-                .proves(&["class/listProjects#rule.removed-copy"]),
+                .proves(&["project/removeObjects#input.objects"]),
             post("/$rec/listProjects", "{}").check(&[Eq("", r#"{"$project": "ADMINISTER"}"#)]),
         ],
     },

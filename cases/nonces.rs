@@ -141,13 +141,16 @@ pub static CASES: &[Case] = &[
         summary: "three sends of one request with one nonce answer the same `{id}`, and the project holds one record",
         steps: &[
             new(r#"{"project": "$project", "name": "once", "nonce": "nn-identical-$run"}"#)
+                .proves(&["record/new#output.id"])
                 .check(&[Is("/id", Kind::Id("record"))])
                 .capture(&[("first", ""), ("rec", "/id")]),
             new(r#"{"project": "$project", "name": "once", "nonce": "nn-identical-$run"}"#)
+                .proves(&["nonces#rule.replay-identical"])
                 .check(&[Eq("", r#""$first""#)]),
             new(r#"{"project": "$project", "name": "once", "nonce": "nn-identical-$run"}"#)
+                .proves(&["nonces#rule.replay-identical"])
                 .check(&[Eq("", r#""$first""#)]),
-            ALL_RECORDS.check(&[
+            ALL_RECORDS.proves(&["nonces#rule.replay-creates-nothing"]).check(&[
                 Len("/results", 1),
                 Eq("/results/0/id", r#""$rec""#),
             ]),

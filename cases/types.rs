@@ -879,7 +879,7 @@ pub static CASES: &[Case] = &[
                 "/$project/clone",
                 r#"{"objects": ["$rec"], "project": "$project2"}"#,
             )
-            .proves(&["metadata#rule.clone-copies"]),
+            .proves(&["project/clone#input.objects"]),
             post(
                 "/$rec/describe",
                 r#"{"project": "$project2", "fields": {"types": true, "project": true}}"#,
