@@ -25,7 +25,7 @@ use crate::shape::{Field, Shape};
 use crate::spec::{Item, ItemKind, ItemKind::*, Level, Level::*};
 
 use super::folders::{mkdir, rec};
-use super::pages::{CLONING, PROJECTS};
+use super::pages::CLONING;
 
 const CLONE: &str = "#api-method-class-xxxx-clone";
 
@@ -350,15 +350,6 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[INFERRED] Cloning within one container (destination = source) needs UPLOAD there, the destination's level; what is already there is reported in `exists`.",
     ),
-    // An item of the Projects page the cloning cases set up with.
-    Item {
-        id: "project/update#input.restricted",
-        page: &PROJECTS,
-        anchor: "#api-method-project-xxxx-update",
-        kind: Input,
-        level: Should,
-        text: "[CLIENT] `restricted: true` makes the project restricted; the update succeeds for an administrator.",
-    },
 ];
 
 /// What clone answers: the source, the destination and what was already there.

@@ -32,7 +32,7 @@ use crate::case::{
 use crate::shape::{Field, Shape};
 use crate::spec::{Item, ItemKind, ItemKind::*, Level, Level::*};
 
-use super::pages::{FOLDERS, PROJECTS};
+use super::pages::FOLDERS;
 use super::records::RECORD_DESCRIBE;
 
 const NEW: &str = "#api-method-class-xxxx-newfolder";
@@ -886,16 +886,6 @@ pub static ITEMS: &[Item] = &[
         Must,
         "PermissionDenied: in a `protected` project CONTRIBUTE no longer deletes; ADMINISTER is needed.",
     ),
-    // Items of the Projects page the folder cases set up with (the projects table owns
-    // the rest of `/project-xxxx/update`).
-    Item {
-        id: "project/update#input.protected",
-        page: &PROJECTS,
-        anchor: "#api-method-project-xxxx-update",
-        kind: Input,
-        level: Should,
-        text: "[CLIENT] `protected: true` makes the project protected (deleting then needs ADMINISTER); the update succeeds for an administrator.",
-    },
 ];
 
 /// What newFolder answers: the container's ID.

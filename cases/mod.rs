@@ -7,6 +7,7 @@
 //! [`tables`] is the whole suite; the runner and the coverage check read nothing else.
 
 pub mod cloning;
+pub mod containers;
 pub mod details;
 pub mod folders;
 pub mod lifecycle;
@@ -14,6 +15,7 @@ pub mod metadata;
 pub mod nonces;
 pub mod pages;
 pub mod permissions;
+pub mod projects;
 pub mod protocol;
 pub mod records;
 pub mod search;
@@ -121,6 +123,18 @@ static HAND_WRITTEN: &[Table] = &[
         name: "system",
         items: system::ITEMS,
         cases: system::CASES,
+        statuses: &[],
+    },
+    Table {
+        name: "projects",
+        items: projects::ITEMS,
+        cases: projects::CASES,
+        statuses: &[],
+    },
+    Table {
+        name: "containers",
+        items: containers::ITEMS,
+        cases: containers::CASES,
         statuses: &[],
     },
 ];

@@ -23,6 +23,8 @@ pub static ANNOTATIONS: &[&[RouteAccess]] = &[
     super::metadata::ACCESS,
     super::folders::ACCESS,
     super::cloning::ACCESS,
+    super::projects::ACCESS,
+    super::sharing::ACCESS,
 ];
 
 pub static ITEMS: &[Item] = &[Item {

@@ -906,7 +906,8 @@ pub static CASES: &[Case] = &[
         summary: "ResourceNotFound answers 404 with `{error: {type, message}}`",
         steps: &[post(UNKNOWN_DESCRIBE, "{}")
             .fails(404, "ResourceNotFound")
-            .check(&[
+            .proves(&["protocols#error-body"])
+                .check(&[
                 Fields("", &["error"], &["error"]),
                 Fields("/error", &["type", "message"], &["type", "message"]),
                 Eq("/error/type", r#""ResourceNotFound""#),
@@ -923,6 +924,7 @@ pub static CASES: &[Case] = &[
             NEW_RECORD,
             post("/$rec/describe", r#"{"project": 5}"#)
                 .fails(422, "InvalidInput")
+                .proves(&["protocols#error-body"])
                 .check(&[
                     Fields("/error", &["type", "message"], &["type", "message"]),
                     Is("/error/message", Kind::NonEmptyString),
@@ -940,6 +942,7 @@ pub static CASES: &[Case] = &[
                 .capture(&[("rec", "/id")]),
             post("/$rec/setVisibility", r#"{"hidden": true}"#)
                 .fails(422, "InvalidState")
+                .proves(&["protocols#error-body"])
                 .check(&[
                     Eq("/error/type", r#""InvalidState""#),
                     Is("/error/message", Kind::NonEmptyString),
@@ -955,6 +958,7 @@ pub static CASES: &[Case] = &[
             NEW_RECORD,
             raw("/$rec/describe", "{", Some("application/json"))
                 .fails(400, "MalformedJSON")
+                .proves(&["protocols#error-body"])
                 .check(&[
                     Fields("/error", &["type", "message"], &["type", "message"]),
                     Is("/error/message", Kind::NonEmptyString),
@@ -975,10 +979,14 @@ pub static CASES: &[Case] = &[
         steps: &[post("/record/new", r#"{"project": "$project"}"#)
             .by(Who::Anonymous)
             .fails(401, "PermissionDenied")
-            .check(&[
-                Fields("/error", &["type", "message"], &["type", "message"]),
-                Is("/error/message", Kind::NonEmptyString),
-            ])
+            .proves(&["authentication#error.no-header"])
+            .check(&[On(
+                "protocols#error-body",
+                &[
+                    Fields("/error", &["type", "message"], &["type", "message"]),
+                    Is("/error/message", Kind::NonEmptyString),
+                ],
+            )])
             .snapshot()],
         ..CASE
     },

@@ -1012,22 +1012,67 @@ const fn describe_rejected(body: &'static str) -> Step {
 
 /// The documented JSON type of every default field of describe.
 const DEFAULT_TYPES: &[Check] = &[
-    Fields("", DESCRIBE_FIELDS, DEFAULTS),
-    Is("/id", Kind::Id("record")),
-    Is("/project", Kind::Id("project")),
-    Eq("/class", r#""record""#),
-    Is("/types", Kind::StringArray),
-    Is("/created", Kind::Timestamp),
-    Is("/state", Kind::String),
-    Is("/hidden", Kind::Bool),
-    Is("/links", Kind::StringArray),
-    Is("/name", Kind::String),
-    Is("/folder", Kind::String),
-    Is("/sponsored", Kind::Bool),
-    Is("/tags", Kind::StringArray),
-    Is("/modified", Kind::Timestamp),
-    Is("/createdBy", Kind::Object),
-    Is("/createdBy/user", Kind::String),
+    On(
+        "record/describe#output.id",
+        &[Fields("", DESCRIBE_FIELDS, DEFAULTS)],
+    ),
+    On(
+        "record/describe#output.id",
+        &[Is("/id", Kind::Id("record"))],
+    ),
+    On(
+        "record/describe#output.project",
+        &[Is("/project", Kind::Id("project"))],
+    ),
+    On(
+        "record/describe#output.class",
+        &[Eq("/class", r#""record""#)],
+    ),
+    On(
+        "record/describe#output.types",
+        &[Is("/types", Kind::StringArray)],
+    ),
+    On(
+        "record/describe#output.created",
+        &[Is("/created", Kind::Timestamp)],
+    ),
+    On(
+        "record/describe#output.state",
+        &[Is("/state", Kind::String)],
+    ),
+    On(
+        "record/describe#output.hidden",
+        &[Is("/hidden", Kind::Bool)],
+    ),
+    On(
+        "record/describe#output.links",
+        &[Is("/links", Kind::StringArray)],
+    ),
+    On("record/describe#output.name", &[Is("/name", Kind::String)]),
+    On(
+        "record/describe#output.folder",
+        &[Is("/folder", Kind::String)],
+    ),
+    On(
+        "record/describe#output.sponsored",
+        &[Is("/sponsored", Kind::Bool)],
+    ),
+    On(
+        "record/describe#output.tags",
+        &[Is("/tags", Kind::StringArray)],
+    ),
+    On(
+        "record/describe#output.modified",
+        &[Is("/modified", Kind::Timestamp)],
+    ),
+    On(
+        "record/describe#output.createdBy",
+        &[Is("/createdBy", Kind::Object)],
+    ),
+    On(
+        "record/describe#output.createdBy",
+        &[Is("/createdBy/user", Kind::String)],
+    ),
 ];
 
 /// The level each route of this page needs (the permission matrix, `cases/permissions.rs`).
@@ -1925,19 +1970,22 @@ pub static CASES: &[Case] = &[
             .check(&[Is("/id", Kind::Id("record"))])
             .capture(&[("rec", "/id")]),
             DESCRIBE_FULL
+                .proves(&["record/describe#output.details"])
                 .check(&[
-                    Fields("", DESCRIBE_FIELDS, DEFAULTS_AND_BOTH),
-                    Eq("/id", r#""$rec""#),
-                    Eq("/project", r#""$project""#),
-                    Eq("/name", r#""full""#),
-                    SetEq("/tags", r#"["t1", "t2"]"#),
-                    SetEq("/types", r#"["Ty1", "ty/2"]"#),
-                    Eq("/hidden", "true"),
-                    Eq("/properties", r#"{"p": "v", "q": ""}"#),
-                    Eq("/details", r#"{"ref": {"$dnanexus_link": "$target"}, "n": [1, 2]}"#),
-                    Eq("/links", r#"["$target"]"#),
-                    Eq("/folder", r#""/rn-full/sub""#),
-                    Eq("/state", r#""closed""#),
+                    On("record/new#input.parents", &[Eq("/folder", r#""/rn-full/sub""#)]),
+                    On("record/describe#output.details", &[Is("/details", Kind::Object)]),
+                    On("record/describe#output.properties", &[Fields("", DESCRIBE_FIELDS, DEFAULTS_AND_BOTH)]),
+                    On("record/describe#output.id", &[Eq("/id", r#""$rec""#)]),
+                    On("record/describe#output.project", &[Eq("/project", r#""$project""#)]),
+                    On("record/new#input.name", &[Eq("/name", r#""full""#)]),
+                    On("record/new#input.tags", &[SetEq("/tags", r#"["t1", "t2"]"#)]),
+                    On("record/new#input.types", &[SetEq("/types", r#"["Ty1", "ty/2"]"#)]),
+                    On("record/new#input.hidden", &[Eq("/hidden", "true")]),
+                    On("record/new#input.properties", &[Eq("/properties", r#"{"p": "v", "q": ""}"#)]),
+                    On("record/new#input.details", &[Eq("/details", r#"{"ref": {"$dnanexus_link": "$target"}, "n": [1, 2]}"#)]),
+                    On("record/describe#output.links", &[Eq("/links", r#"["$target"]"#)]),
+                    On("record/new#input.folder", &[Eq("/folder", r#""/rn-full/sub""#)]),
+                    On("record/new#input.close", &[Eq("/state", r#""closed""#)]),
                 ])
                 .snapshot_as(&RECORD_DESCRIBE),
         ],
@@ -2374,26 +2422,27 @@ pub static CASES: &[Case] = &[
         steps: &[
             NEW_RECORD,
             DESCRIBE_REC
+                .proves(&["record/describe#input.defaultFields.default"])
                 .check(&[
-                    Fields("", DESCRIBE_FIELDS, DEFAULTS),
-                    Eq("/id", r#""$rec""#),
-                    Eq("/project", r#""$project""#),
-                    Is("/project", Kind::Id("project")),
-                    Eq("/class", r#""record""#),
-                    Eq("/types", "[]"),
-                    Is("/created", Kind::Timestamp),
-                    Eq("/state", r#""open""#),
-                    Eq("/hidden", "false"),
-                    Eq("/links", "[]"),
-                    Eq("/name", r#""$rec""#),
-                    Eq("/folder", r#""/""#),
-                    Is("/sponsored", Kind::Bool),
-                    Eq("/tags", "[]"),
-                    Is("/modified", Kind::Timestamp),
-                    Eq("/createdBy/user", r#""$owner""#),
-                    Absent("/sponsoredUntil"),
-                    Absent("/properties"),
-                    Absent("/details"),
+                    On("record/describe#input.defaultFields.default", &[Fields("", DESCRIBE_FIELDS, DEFAULTS)]),
+                    On("record/describe#output.id", &[Eq("/id", r#""$rec""#)]),
+                    On("record/describe#output.project", &[Eq("/project", r#""$project""#)]),
+                    On("record/describe#output.project", &[Is("/project", Kind::Id("project"))]),
+                    On("record/describe#output.class", &[Eq("/class", r#""record""#)]),
+                    On("record/describe#output.types", &[Eq("/types", "[]")]),
+                    On("record/describe#output.created", &[Is("/created", Kind::Timestamp)]),
+                    On("record/describe#output.state", &[Eq("/state", r#""open""#)]),
+                    On("record/describe#output.hidden", &[Eq("/hidden", "false")]),
+                    On("record/describe#output.links", &[Eq("/links", "[]")]),
+                    On("record/describe#output.name", &[Eq("/name", r#""$rec""#)]),
+                    On("record/describe#output.folder", &[Eq("/folder", r#""/""#)]),
+                    On("record/describe#output.sponsored", &[Is("/sponsored", Kind::Bool)]),
+                    On("record/describe#output.tags", &[Eq("/tags", "[]")]),
+                    On("record/describe#output.modified", &[Is("/modified", Kind::Timestamp)]),
+                    On("record/describe#output.createdBy", &[Eq("/createdBy/user", r#""$owner""#)]),
+                    On("record/describe#output.sponsoredUntil", &[Absent("/sponsoredUntil")]),
+                    On("record/describe#output.properties", &[Absent("/properties")]),
+                    On("record/describe#output.details", &[Absent("/details")]),
                 ])
                 .snapshot_as(&RECORD_DESCRIBE),
         ],
@@ -2426,7 +2475,9 @@ pub static CASES: &[Case] = &[
                     "details": {"l": {"$dnanexus_link": "$target"}}}"#,
             )
             .capture(&[("rec", "/id")]),
-            DESCRIBE_REC.check(DEFAULT_TYPES),
+            DESCRIBE_REC
+                .proves(&["record/describe#output.id"])
+                .check(DEFAULT_TYPES),
         ],
         ..CASE
     },

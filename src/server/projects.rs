@@ -69,6 +69,33 @@ fn read_flags(input: Input) -> ApiResult<Vec<(&'static str, bool)>> {
     Ok(out)
 }
 
+/// `billTo`: only the caller can be billed here (there are no orgs). [OBSERVED] A `billTo`
+/// naming a user or org that does not exist is InvalidInput; naming another user is too
+/// (our reading: one cannot bill someone else).
+fn check_bill_to(call: &Call, bill_to: &str) -> ApiResult<()> {
+    if bill_to == call.user {
+        return Ok(());
+    }
+    Err(invalid_input(format!(
+        "Invalid billTo {bill_to:?}: it must be the requesting user or an org they may bill"
+    )))
+}
+
+/// `databaseResultsRestricted`: [CLIENT] a positive integer (dx's `--database-results-restricted
+/// N`), which the platform accepts and describes back [OBSERVED]; a boolean is kept as well
+/// (older readings); `null` unsets it (`Some(None)`).
+fn read_db_restricted(input: Input) -> ApiResult<Option<Option<Value>>> {
+    match input.get("databaseResultsRestricted") {
+        None => Ok(None),
+        Some(Value::Null) => Ok(Some(None)),
+        Some(v @ Value::Bool(_)) => Ok(Some(Some(v.clone()))),
+        Some(v) if super::input::int_value(v).is_some_and(|n| n > 0) => Ok(Some(Some(v.clone()))),
+        Some(_) => Err(invalid_input(
+            "Expected key \"databaseResultsRestricted\" to be a positive integer or null",
+        )),
+    }
+}
+
 fn set_flag(p: &mut super::store::Project, key: &str, value: bool) {
     match key {
         "protected" => p.protected = value,
@@ -111,12 +138,10 @@ pub fn new(store: &mut Store, call: &Call) -> ApiResult<Value> {
             call.user
         )));
     }
-    if let Some(b) = bill_to
-        && b != call.user
-    {
-        // Only self-billing exists here; an org we do not know cannot be billed.
-        return Err(not_found(b));
+    if let Some(b) = bill_to {
+        check_bill_to(call, b)?;
     }
+    let db_restricted = read_db_restricted(input)?;
     let id = store.create_project("project", &name, call.user, call.rules.id_alphabet);
     let p = store.project_mut(&id)?;
     p.summary = summary.unwrap_or_default().to_string();
@@ -128,6 +153,9 @@ pub fn new(store: &mut Store, call: &Call) -> ApiResult<Value> {
     p.properties = properties.unwrap_or_default();
     if let Some(r) = region {
         p.region = r.to_string();
+    }
+    if let Some(Some(d)) = db_restricted {
+        p.database_results_restricted = Some(d);
     }
     Ok(json!({ "id": id }))
 }
@@ -219,7 +247,12 @@ pub fn update(store: &mut Store, call: &Call) -> ApiResult<Value> {
     let summary = input.opt_str("summary")?;
     let description = input.opt_str("description")?;
     let flags = read_flags(input)?;
-    let allowed = input.opt_array("allowedExecutables")?;
+    // [CLIENT] dx sends `allowedExecutables: null` to unset (`--unset-allowed-executables`).
+    let allowed_null = input.get("allowedExecutables") == Some(&Value::Null);
+    let allowed = match allowed_null {
+        true => None,
+        false => input.opt_array("allowedExecutables")?,
+    };
     let allowed: Option<Vec<String>> = allowed
         .map(|a| {
             a.iter()
@@ -232,10 +265,20 @@ pub fn update(store: &mut Store, call: &Call) -> ApiResult<Value> {
                 .collect()
         })
         .transpose()?;
-    let unset_allowed = input.bool_or("unsetAllowedExecutables", false)?;
-    let db_restricted = input.opt_bool("databaseResultsRestricted")?;
+    let unset_allowed = input.bool_or("unsetAllowedExecutables", false)? || allowed_null;
+    let db_restricted = read_db_restricted(input)?;
     let unset_db = input.bool_or("unsetDatabaseResultsRestricted", false)?;
+    let bill_to = input.opt_str("billTo")?;
+    if input.opt_bool("containsPHI")? == Some(true) {
+        return Err(permission_denied(format!(
+            "PHI features must be enabled for {} to mark a project as containing PHI",
+            call.user
+        )));
+    }
     store.require(call.subject, call.user, call.rules.levels.administer)?;
+    if let Some(b) = bill_to {
+        check_bill_to(call, b)?;
+    }
     let p = store.project_mut(call.subject)?;
     // Observed rule: downloads cannot be unrestricted while the preview viewer is.
     let mut download = p.download_restricted;
@@ -274,7 +317,10 @@ pub fn update(store: &mut Store, call: &Call) -> ApiResult<Value> {
         p.allowed_executables = None;
     }
     if let Some(d) = db_restricted {
-        p.database_results_restricted = Some(d);
+        p.database_results_restricted = d;
+    }
+    if let Some(b) = bill_to {
+        p.bill_to = b.to_string();
     }
     if unset_db {
         p.database_results_restricted = None;
@@ -288,7 +334,9 @@ pub fn update(store: &mut Store, call: &Call) -> ApiResult<Value> {
 pub fn destroy(store: &mut Store, call: &Call) -> ApiResult<Value> {
     call.input().opt_bool("terminateJobs")?;
     store.require(call.subject, call.user, call.rules.levels.administer)?;
-    store.destroy_project(call.subject);
+    if call.rules.projects.destroy_removes {
+        store.destroy_project(call.subject);
+    }
     id_answer(call)
 }
 
@@ -303,7 +351,7 @@ pub fn invite(store: &mut Store, call: &Call) -> ApiResult<Value> {
         invalid_input("Expected \"level\" to be VIEW, UPLOAD, CONTRIBUTE or ADMINISTER")
     })?;
     input.opt_bool("suppressEmailNotification")?;
-    if invitee == "PUBLIC" && level != Level::View {
+    if invitee == "PUBLIC" && level != Level::View && call.rules.projects.public_view_only {
         return Err(invalid_input("PUBLIC can only be granted VIEW"));
     }
     store.require(call.subject, call.user, call.rules.levels.administer)?;
@@ -312,7 +360,15 @@ pub fn invite(store: &mut Store, call: &Call) -> ApiResult<Value> {
     }
     let p = store.project_mut(call.subject)?;
     let current = p.members.get(invitee).copied();
-    if current.is_none_or(|c| c < level) {
+    if current == Some(level) && !call.rules.projects.held_level_no_op {
+        return Err(invalid_state(format!(
+            "{invitee} already has {} in {}",
+            level.as_str(),
+            call.subject
+        )));
+    }
+    let lowers = current.is_some_and(|c| c > level);
+    if current != Some(level) && !(lowers && call.rules.projects.invite_never_lowers) {
         p.members.insert(invitee.to_string(), level);
         p.modified = super::store::next_time(p.modified);
     }
@@ -334,7 +390,9 @@ pub fn decrease_permissions(store: &mut Store, call: &Call) -> ApiResult<Value> 
         let level = match v {
             Value::Null => None,
             Value::String(s) => match Level::parse(s) {
-                Some(l) if l < Level::Administer => Some(l),
+                Some(l) if l < Level::Administer || !call.rules.projects.decrease_only_lowers => {
+                    Some(l)
+                }
                 _ => {
                     return Err(invalid_input(format!(
                         "Expected the level for {member} to be null, VIEW, UPLOAD or CONTRIBUTE"
@@ -354,6 +412,7 @@ pub fn decrease_permissions(store: &mut Store, call: &Call) -> ApiResult<Value> 
     for (member, level) in &changes {
         if let (Some(current), Some(new)) = (p.members.get(member), level)
             && new > current
+            && call.rules.projects.decrease_only_lowers
         {
             return Err(invalid_input(format!(
                 "decreasePermissions cannot raise {member} from {} to {}",

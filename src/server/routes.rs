@@ -115,6 +115,7 @@ impl Route {
 const SYSTEM: Subject = Subject::System;
 const DATA: Subject = Subject::Id(ids::DATA_CLASSES);
 const CONTAINER: Subject = Subject::Id(ids::CONTAINER_CLASSES);
+const PROJECT: Subject = Subject::Id(&["project"]);
 const USER: Subject = Subject::Handle("user");
 
 /// Every route, implemented ones first. The first row matching a request answers it.
@@ -147,21 +148,22 @@ pub static ROUTES: &[Route] = &[
     Route::new(DATA, "addTags", objects::copy_metadata),
     Route::new(DATA, "removeTags", objects::copy_metadata),
     Route::new(DATA, "listProjects", objects::list_projects),
-    // projects and containers (projects, permissions pages)
+    // projects and containers (projects, permissions, containers pages); a container has
+    // no update, sharing, tag or property routes ([CLIENT]): those rows are projects' only
     Route::new(Subject::Class("project"), "new", projects::new),
     Route::new(CONTAINER, "describe", projects::describe),
-    Route::new(CONTAINER, "update", projects::update),
     Route::new(CONTAINER, "destroy", projects::destroy),
-    Route::new(CONTAINER, "invite", projects::invite),
+    Route::new(PROJECT, "update", projects::update),
+    Route::new(PROJECT, "invite", projects::invite),
     Route::new(
-        CONTAINER,
+        PROJECT,
         "decreasePermissions",
         projects::decrease_permissions,
     ),
-    Route::new(CONTAINER, "leave", projects::leave),
-    Route::new(CONTAINER, "addTags", projects::tags),
-    Route::new(CONTAINER, "removeTags", projects::tags),
-    Route::new(CONTAINER, "setProperties", projects::set_properties),
+    Route::new(PROJECT, "leave", projects::leave),
+    Route::new(PROJECT, "addTags", projects::tags),
+    Route::new(PROJECT, "removeTags", projects::tags),
+    Route::new(PROJECT, "setProperties", projects::set_properties),
     // folders, moving, removal and cloning (folders-and-deletion, cloning pages)
     Route::new(CONTAINER, "newFolder", folders::new_folder),
     Route::new(CONTAINER, "listFolder", folders::list_folder),
@@ -205,6 +207,39 @@ pub fn implemented_routes() -> impl Iterator<Item = &'static Route> {
     ROUTES.iter().filter(|r| r.handler.is_some())
 }
 
+/// The README's table of what the emulator answers, rendered from [`ROUTES`]: one row per
+/// subject pattern with its implemented methods, then the platform routes this server
+/// knows but does not implement. A test keeps the README's copy equal to it.
+pub fn markdown() -> String {
+    let mut rows: Vec<(String, Vec<String>)> = Vec::new();
+    for route in implemented_routes() {
+        let method = if route.needs_token {
+            format!("`{}`", route.method)
+        } else {
+            format!("`{}` (no token)", route.method)
+        };
+        let pattern = format!("`/{}/`", route.subject.pattern());
+        match rows.iter_mut().find(|(p, _)| *p == pattern) {
+            Some((_, methods)) => methods.push(method),
+            None => rows.push((pattern, vec![method])),
+        }
+    }
+    let mut out = String::from("| subject | methods |\n|---|---|\n");
+    for (pattern, methods) in rows {
+        out.push_str(&format!("| {pattern} | {} |\n", methods.join(", ")));
+    }
+    let missing: Vec<String> = ROUTES
+        .iter()
+        .filter(|r| r.handler.is_none())
+        .map(|r| format!("`{}`", r.path()))
+        .collect();
+    out.push_str(&format!(
+        "\nKnown but not implemented (ResourceNotFound, saying so): {}.\n",
+        missing.join(", ")
+    ));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -213,6 +248,23 @@ mod tests {
 
     fn found(subject: &str, method: &str) -> Option<(&'static Route, String)> {
         find(subject, method).map(|(r, c)| (r, c.to_string()))
+    }
+
+    #[test]
+    fn readme_lists_the_route_table() {
+        let readme = include_str!("../../README.md");
+        let (start, end) = (
+            "<!-- routes: generated from src/server/routes.rs -->\n",
+            "<!-- /routes -->",
+        );
+        let from = readme.find(start).expect("README has the routes block") + start.len();
+        let to = from + readme[from..].find(end).expect("the routes block ends");
+        assert_eq!(
+            readme[from..to].trim(),
+            markdown().trim(),
+            "README's route table is stale; paste this between the markers:\n{}",
+            markdown()
+        );
     }
 
     #[test]

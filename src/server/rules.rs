@@ -51,6 +51,8 @@ pub struct Rules {
     pub billing: Billing,
     /// Folders, moving, removal and cloning.
     pub folders: Folders,
+    /// Projects and their members: invitations, decreases, destruction.
+    pub projects: Projects,
     /// Milliseconds every answer is held back: [SILENT] in the docs; `serve --latency`
     /// sets it to exercise clients' time-outs.
     pub delay_ms: u64,
@@ -173,6 +175,13 @@ impl Default for Rules {
                 clone_restricted_refused: true,
                 clone_source: Level::View,
                 clone_destination: Level::Upload,
+            },
+            projects: Projects {
+                held_level_no_op: true,
+                invite_never_lowers: true,
+                public_view_only: true,
+                decrease_only_lowers: true,
+                destroy_removes: true,
             },
             delay_ms: 0,
         }
@@ -604,6 +613,27 @@ pub struct Folders {
     pub clone_source: Level,
     /// [DOC] The level cloning needs on the destination: UPLOAD.
     pub clone_destination: Level,
+}
+
+/// Projects and sharing (projects and project-permissions-and-sharing pages).
+#[derive(Debug, Clone)]
+pub struct Projects {
+    /// [DOC] Inviting someone at a level they already hold does nothing (and succeeds).
+    /// When off, such an invitation is refused with InvalidState.
+    pub held_level_no_op: bool,
+    /// [DOC] Inviting at a level already held does nothing; [INFERRED] inviting at a lower
+    /// one does not lower it either (that is decreasePermissions' job). When off, invite
+    /// sets the level it is given.
+    pub invite_never_lowers: bool,
+    /// [CLIENT] `PUBLIC` can be granted VIEW only (InvalidInput otherwise). When off, any
+    /// level is granted.
+    pub public_view_only: bool,
+    /// [CLIENT] decreasePermissions only lowers levels (InvalidInput for an increase).
+    /// When off, it sets whatever level it is given.
+    pub decrease_only_lowers: bool,
+    /// [OBSERVED] A destroyed project is gone: describe is ResourceNotFound. When off,
+    /// destroy answers but leaves the project as it was.
+    pub destroy_removes: bool,
 }
 
 #[cfg(test)]

@@ -88,7 +88,9 @@ pub struct Project {
     pub external_upload_restricted: bool,
     pub contains_phi: bool,
     pub database_ui_view_only: bool,
-    pub database_results_restricted: Option<bool>,
+    /// [CLIENT] A positive integer (`dx update project --database-results-restricted N`),
+    /// kept as given; `None` when unset.
+    pub database_results_restricted: Option<Value>,
     pub allowed_executables: Option<Vec<String>>,
     pub tags: Vec<String>,
     pub properties: BTreeMap<String, String>,
