@@ -12,7 +12,7 @@
 //!
 //! One file per family, in the order they are listed and their edits apply:
 //! [`protocol`], [`lifecycle`], [`records`], [`search`], [`system`], [`folders`],
-//! [`projects`].
+//! [`projects`], [`objects`].
 
 use std::sync::LazyLock;
 
@@ -20,6 +20,7 @@ use super::edit::Edit;
 
 pub mod folders;
 pub mod lifecycle;
+pub mod objects;
 pub mod projects;
 pub mod protocol;
 pub mod records;
@@ -52,6 +53,7 @@ pub static FAMILIES: &[&[Fault]] = &[
     system::FAULTS,
     folders::FAULTS,
     projects::FAULTS,
+    objects::FAULTS,
 ];
 
 /// Every fault, in the order `dxconform faults` lists them (and their edits apply).
