@@ -243,6 +243,14 @@ pub async fn send_async(request: &Request) -> Result<Answer, String> {
     }
 }
 
+/// How many requests may be in flight at once given the open-file limit, of which each
+/// takes `per_request` descriptors: the soft
+/// limit is first raised to the hard one, and 64 are left for everything else.
+pub fn in_flight_budget(per_request: u64) -> usize {
+    let limit = rlimit::increase_nofile_limit(u64::MAX).unwrap_or(1024);
+    (limit.saturating_sub(64) / per_request.max(1)).max(1) as usize
+}
+
 /// How long to wait after the `waits`+1-th throttled answer to one request: `Retry-After`
 /// in seconds or as an HTTP date (capped at [`MAX_RETRY_AFTER`]); without one (or with one
 /// that cannot be read), an exponential back-off from 250 ms, at most 4 s a time, so a

@@ -432,10 +432,10 @@ pub static FAULTS: &[Fault] = &[
         edit: Edit::rules(|r| r.nonce.failed_stored = true),
     },
     Fault {
-        name: "nonce-forgotten-after-a-second",
-        description: "record/new forgets a nonce after one second instead of keeping it an hour",
+        name: "nonce-forgotten-within-a-second",
+        description: "record/new forgets a nonce after half a second instead of keeping it an hour",
         items: &["nonces#rule.one-hour"],
-        edit: Edit::rules(|r| r.nonce.kept_ms = Some(1000)),
+        edit: Edit::rules(|r| r.nonce.kept_ms = Some(500)),
     },
     Fault {
         name: "nonce-limit-counted-in-chars",
