@@ -301,62 +301,15 @@ const DESCRIBE_REC: Step = post("/$rec/describe", "{}");
 const UNKNOWN_CLOSE: &str = "/record-0123456789BFGJKPQVXYZbfg/close";
 
 /// The level each route of this page needs (the permission matrix, `cases/permissions.rs`).
-pub static ACCESS: &[RouteAccess] = &[
-    RouteAccess {
-        name: "lifecycle::close",
-        item: "close#error.PermissionDenied",
-        object: Object::Both,
-        open: Access::Upload,
-        closed: Access::Upload,
-        call: post("/$obj/close", "{}"),
-        ..ROUTE
-    },
-    RouteAccess {
-        name: "lifecycle::rename",
-        item: "lifecycle#rule.closed-metadata-needs-contribute",
-        object: Object::Both,
-        open: Access::Upload,
-        closed: Access::Contribute,
-        call: post(
-            "/$obj/rename",
-            r#"{"project": "$project", "name": "renamed"}"#,
-        ),
-        ..ROUTE
-    },
-    RouteAccess {
-        name: "lifecycle::add_tags",
-        item: "lifecycle#rule.closed-metadata-needs-contribute",
-        object: Object::Both,
-        open: Access::Upload,
-        closed: Access::Contribute,
-        call: post("/$obj/addTags", r#"{"project": "$project", "tags": ["t"]}"#),
-        ..ROUTE
-    },
-    RouteAccess {
-        name: "lifecycle::remove_tags",
-        item: "lifecycle#rule.closed-metadata-needs-contribute",
-        object: Object::Both,
-        open: Access::Upload,
-        closed: Access::Contribute,
-        call: post(
-            "/$obj/removeTags",
-            r#"{"project": "$project", "tags": ["t"]}"#,
-        ),
-        ..ROUTE
-    },
-    RouteAccess {
-        name: "lifecycle::set_properties",
-        item: "lifecycle#rule.closed-metadata-needs-contribute",
-        object: Object::Both,
-        open: Access::Upload,
-        closed: Access::Contribute,
-        call: post(
-            "/$obj/setProperties",
-            r#"{"project": "$project", "properties": {"k": "v"}}"#,
-        ),
-        ..ROUTE
-    },
-];
+pub static ACCESS: &[RouteAccess] = &[RouteAccess {
+    name: "lifecycle::close",
+    item: "close#error.PermissionDenied",
+    object: Object::Both,
+    open: Access::Upload,
+    closed: Access::Upload,
+    call: post("/$obj/close", "{}"),
+    ..ROUTE
+}];
 
 pub static CASES: &[Case] = &[
     // --- States -------------------------------------------------------------------------

@@ -8,9 +8,12 @@
 
 pub mod cloning;
 pub mod containers;
+pub mod details;
 pub mod files;
 pub mod folders;
 pub mod lifecycle;
+pub mod metadata;
+pub mod nonces;
 pub mod pages;
 pub mod permissions;
 pub mod projects;
@@ -19,6 +22,8 @@ pub mod records;
 pub mod search;
 pub mod sharing;
 pub mod system;
+pub mod types;
+pub mod visibility;
 
 use std::sync::LazyLock;
 
@@ -59,6 +64,36 @@ static HAND_WRITTEN: &[Table] = &[
         name: "lifecycle",
         items: lifecycle::ITEMS,
         cases: lifecycle::CASES,
+        statuses: &[],
+    },
+    Table {
+        name: "types",
+        items: types::ITEMS,
+        cases: types::CASES,
+        statuses: &[],
+    },
+    Table {
+        name: "details",
+        items: details::ITEMS,
+        cases: details::CASES,
+        statuses: &[],
+    },
+    Table {
+        name: "visibility",
+        items: visibility::ITEMS,
+        cases: visibility::CASES,
+        statuses: &[],
+    },
+    Table {
+        name: "metadata",
+        items: metadata::ITEMS,
+        cases: metadata::CASES,
+        statuses: &[],
+    },
+    Table {
+        name: "nonces",
+        items: nonces::ITEMS,
+        cases: nonces::CASES,
         statuses: &[],
     },
     Table {

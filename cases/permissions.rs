@@ -17,6 +17,10 @@ use super::pages::SHARING;
 pub static ANNOTATIONS: &[&[RouteAccess]] = &[
     super::records::ACCESS,
     super::lifecycle::ACCESS,
+    super::types::ACCESS,
+    super::details::ACCESS,
+    super::visibility::ACCESS,
+    super::metadata::ACCESS,
     super::folders::ACCESS,
     super::cloning::ACCESS,
     super::projects::ACCESS,

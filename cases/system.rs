@@ -512,9 +512,11 @@ pub static CASES: &[Case] = &[
             )
             .check(&[
                 Len("/results", 3),
-                Eq("/results/0", r#"[{"project": "$project", "id": "$b"}]"#),
+                Len("/results/0", 1),
+                AnyHas("/results/0", r#"{"project": "$project", "id": "$b"}"#),
                 Eq("/results/1", "[]"),
-                Eq("/results/2", r#"[{"project": "$project", "id": "$a"}]"#),
+                Len("/results/2", 1),
+                AnyHas("/results/2", r#"{"project": "$project", "id": "$a"}"#),
             ]),
         ],
         ..CASE
@@ -554,7 +556,8 @@ pub static CASES: &[Case] = &[
                 r#"{"project": "$project", "objects": [{"name": "there", "project": "$project2"}, {"name": "there"}]}"#,
             )
             .check(&[
-                Eq("/results/0", r#"[{"project": "$project2", "id": "$t"}]"#),
+                Len("/results/0", 1),
+                AnyHas("/results/0", r#"{"project": "$project2", "id": "$t"}"#),
                 Eq("/results/1", "[]"),
             ]),
         ],
@@ -576,13 +579,15 @@ pub static CASES: &[Case] = &[
             )
             .check(&[
                 Eq("/results/0", "[]"),
-                Eq("/results/1", r#"[{"project": "$project", "id": "$d"}]"#),
+                Len("/results/1", 1),
+                AnyHas("/results/1", r#"{"project": "$project", "id": "$d"}"#),
             ]),
             post(
                 "/system/resolveDataObjects",
                 r#"{"project": "$project", "folder": "/sub", "objects": [{"name": "deep"}]}"#,
             )
-            .check(&[Eq("/results/0", r#"[{"project": "$project", "id": "$d"}]"#)]),
+            .check(&[Len("/results/0", 1),
+                AnyHas("/results/0", r#"{"project": "$project", "id": "$d"}"#)]),
         ],
         ..CASE
     },

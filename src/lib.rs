@@ -16,13 +16,17 @@
 //! - [`spec`]: the catalogue types (documented items, levels, the error status table) and
 //!   the coverage check.
 //! - [`shape`]: the documented shape of an answer, which snapshots are projected onto.
-//! - [`cases`] (`cases/` at the top level): the tables, one file per documentation page,
-//!   each with its items and the cases that check them.
+//! - [`cases`] (`cases/` at the top level): the tables, one file per documentation page
+//!   or route family (protocol, records, lifecycle, search, folders, cloning, sharing,
+//!   system, projects, containers, and the data-object and files pages), each with its
+//!   items, the cases that check them and the permission annotations (`ACCESS`) of its
+//!   routes; `cases/permissions.rs` generates the permission matrix from those.
 //! - [`runner`]: the run flow shared by `dxconform run` and `cargo test`: the set-up
 //!   check, every case concurrently against a target, checks, snapshots (compiled in by
 //!   `build.rs`), outcomes, libtest-format output and reports; `sweep`.
-//! - [`server`]: the reference server: protocol layer, store, one module per route family,
-//!   and the fault catalogue.
+//! - [`server`]: the reference server: protocol layer, one route table, store, one module
+//!   per route family, the typed rules, and the two self-check catalogues (faults it must
+//!   be caught in, variants it must pass with).
 //! - [`cli`]: the command line (`run`, `serve`, `coverage`, `faults`, `sweep`).
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]

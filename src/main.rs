@@ -95,6 +95,9 @@ fn announcement(
 }
 
 fn serve(args: ServeArgs) -> ExitCode {
+    // A suite run keeps up to --concurrency connections open at once (1,024 by default):
+    // more than a soft limit of 256 or 1,024 open files allows.
+    let _ = rlimit::increase_nofile_limit(u64::MAX);
     let generated = args.user.is_empty();
     let users = if generated {
         vec![("alice".to_string(), random_token())]

@@ -103,6 +103,10 @@ static STEPS: &[Step] = &[
         "/system/findDataObjects",
         r#"{"scope": {"project": $p}, "limit": 1, "starting": $next}"#,
     ),
+    // The fixtures are named (and so numbered) before the search, whatever order it lists
+    // them in.
+    step("fixture at limit", "/$limit/describe", r#"{"fields": {"id": true}}"#),
+    step("fixture expired", "/$expired/describe", r#"{"fields": {"id": true}}"#),
     // Named so that one page holds them all: the ID numbering stays the same with short pages.
     step(
         "find projects",
@@ -159,7 +163,7 @@ struct Transcript {
     raw: Vec<Vec<u8>>,
     request_ids: Vec<String>,
     elapsed: Vec<Duration>,
-    /// Throttled answers (503/429 with `Retry-After`), retried at once as clients do.
+    /// Throttled answers (503/429), retried at once as clients do.
     throttled: Vec<Ans>,
 }
 
@@ -167,6 +171,8 @@ async fn transcript(s: &Srv) -> Transcript {
     let mut vars: HashMap<&str, Value> = HashMap::new();
     let expired = s.running.fixtures.expired_org_project.clone();
     vars.insert("expired", json!(expired));
+    let limit = s.running.fixtures.spending_limit_project.clone();
+    vars.insert("limit", json!(limit));
     vars.insert("long", json!("n".repeat(129)));
     let mut t = Transcript {
         exchanges: Vec::new(),
@@ -193,7 +199,8 @@ async fn transcript(s: &Srv) -> Transcript {
                 .raw(step.method, &path, step.token, step.headers, body.clone())
                 .await;
             let elapsed = started.elapsed();
-            if [429, 503].contains(&a.status) && a.headers.contains_key("retry-after") {
+            // No transcript step expects a 503 or a 429: each is throttling, retried at once.
+            if [429, 503].contains(&a.status) {
                 t.throttled.push(a);
                 continue;
             }
@@ -916,6 +923,116 @@ async fn tags_sorted() {
         },
     )
     .await;
+}
+
+#[tokio::test]
+async fn created_201() {
+    check(
+        "created-201",
+        |p, v| {
+            for label in ["project", "record one", "record three"] {
+                assert_eq!((find(p, label).status, find(v, label).status), (200, 201));
+            }
+            assert_eq!(find(v, "describe").status, 200);
+            assert_eq!(find(v, "org expired").status, find(p, "org expired").status);
+        },
+        |e| {
+            if e.status == 201 {
+                e.status = 200;
+            }
+        },
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn list_folder_reverse_order() {
+    check(
+        "list-folder-reverse-order",
+        |p, v| {
+            let ids = |t: &Transcript| find(t, "listFolder").body["objects"].clone();
+            let mut reversed = ids(p).as_array().unwrap().clone();
+            assert!(reversed.len() >= 3);
+            reversed.reverse();
+            assert_eq!(ids(v), Value::Array(reversed));
+        },
+        |e| {
+            if e.label == "listFolder"
+                && let Some(Value::Array(objects)) = e.body.get_mut("objects")
+            {
+                objects.sort_by_key(|o| o["id"].to_string());
+            }
+        },
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn find_projects_reverse_order() {
+    check(
+        "find-projects-reverse-order",
+        |p, v| {
+            let results = |t: &Transcript| find(t, "find projects").body["results"].clone();
+            let mut reversed = results(p).as_array().unwrap().clone();
+            assert!(reversed.len() >= 2);
+            reversed.reverse();
+            assert_eq!(results(v), Value::Array(reversed));
+        },
+        |e| {
+            if e.label == "find projects"
+                && let Some(Value::Array(results)) = e.body.get_mut("results")
+            {
+                results.sort_by_key(|r| r["describe"]["name"].to_string());
+            }
+        },
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn extra_field_everywhere() {
+    check(
+        "extra-field-everywhere",
+        |_, v| {
+            let d = &find(v, "describe").body;
+            assert!(d.get(EXTRA).is_some() && d["createdBy"].get(EXTRA).is_some());
+            assert!(d["properties"].get(EXTRA).is_none());
+            let listed = &find(v, "listFolder").body["objects"][0];
+            assert!(
+                listed.get(EXTRA).is_some() && listed["describe"]["createdBy"].get(EXTRA).is_some()
+            );
+            assert!(
+                find(v, "resolveDataObjects").body["results"][0][0]
+                    .get(EXTRA)
+                    .is_some()
+            );
+            assert!(find(v, "find first page").body["next"].get(EXTRA).is_none());
+            assert!(find(v, "getDetails").body.to_string().find(EXTRA).is_none());
+            assert!(find(v, "listProjects").body.get(EXTRA).is_none());
+        },
+        |e| each_mapping(&mut e.body, &mut |m| drop(m.remove(EXTRA))),
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn throttle_503_without_retry_after() {
+    let plain = transcript(&server().await).await;
+    let with = transcript(
+        &server_with(Config {
+            variants: vec!["throttle-503-without-retry-after".to_string()],
+            ..Config::default()
+        })
+        .await,
+    )
+    .await;
+    assert!(!with.throttled.is_empty());
+    for a in &with.throttled {
+        assert_eq!(a.status, 503);
+        assert!(!a.headers.contains_key("retry-after"));
+        assert_eq!(a.body["error"]["type"], "ServiceUnavailable");
+    }
+    assert_eq!(plain.exchanges, with.exchanges);
 }
 
 // ---- files variants: a file round instead of the record transcript ----

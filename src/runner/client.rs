@@ -6,8 +6,10 @@
 //! reused across trials. A client must never outlive or cross runtimes, hence both are
 //! statics here and nowhere else.
 //!
-//! Throttling (503 or 429 with `Retry-After`) is part of the documented protocol, not a
-//! failure: it is waited out and counted ([`throttled`]). The wait is shared: a throttled
+//! Throttling (503 or 429) is part of the documented protocol, not a failure: it is
+//! waited out and counted ([`throttled`]). `Retry-After` says how long, in seconds (what
+//! the clients read) or as an HTTP date; without it the wait grows exponentially, as the
+//! clients' does (spec §10, "Retry semantics"). The wait is shared: a throttled
 //! answer pauses every request to that endpoint (host and port) until the `Retry-After`
 //! has passed, not just the one that got it, so a run of many concurrent cases backs off
 //! as one client. Every request has a time-out ([`set_timeout`], `--timeout`), so a dead
@@ -106,7 +108,7 @@ pub fn requests() -> u64 {
     REQUESTS.load(Ordering::Relaxed)
 }
 
-/// How many throttled answers (503/429 with `Retry-After`) have been waited out so far.
+/// How many throttled answers (503 or 429) have been waited out so far.
 pub fn throttled() -> u64 {
     THROTTLED.load(Ordering::Relaxed)
 }
@@ -216,17 +218,14 @@ pub async fn send_async(request: &Request) -> Result<Answer, String> {
                 })
                 .or_insert(value);
         }
-        let retry_after = headers
-            .get("retry-after")
-            .and_then(|v| v.trim().parse::<u64>().ok());
         if (status == 503 || status == 429)
             && request.expected_status != Some(status)
             && waits < MAX_THROTTLE_WAITS
-            && let Some(secs) = retry_after
         {
+            let wait = throttle_wait(headers.get("retry-after").map(String::as_str), waits);
             waits += 1;
             THROTTLED.fetch_add(1, Ordering::Relaxed);
-            back_off(&authority, Duration::from_secs(secs).min(MAX_RETRY_AFTER));
+            back_off(&authority, wait);
             continue;
         }
         let body = response
@@ -241,6 +240,35 @@ pub async fn send_async(request: &Request) -> Result<Answer, String> {
             body,
             json,
         });
+    }
+}
+
+/// How many requests may be in flight at once given the open-file limit, of which each
+/// takes `per_request` descriptors: the soft
+/// limit is first raised to the hard one, and 64 are left for everything else.
+pub fn in_flight_budget(per_request: u64) -> usize {
+    let limit = rlimit::increase_nofile_limit(u64::MAX).unwrap_or(1024);
+    (limit.saturating_sub(64) / per_request.max(1)).max(1) as usize
+}
+
+/// How long to wait after the `waits`+1-th throttled answer to one request: `Retry-After`
+/// in seconds or as an HTTP date (capped at [`MAX_RETRY_AFTER`]); without one (or with one
+/// that cannot be read), an exponential back-off from 250 ms, at most 4 s a time, so a
+/// proxy answering 503 for a dead backend fails the step in about 20 s.
+fn throttle_wait(retry_after: Option<&str>, waits: u32) -> Duration {
+    let given = retry_after.and_then(|v| {
+        let v = v.trim();
+        match v.parse::<u64>() {
+            Ok(secs) => Some(Duration::from_secs(secs)),
+            Err(_) => httpdate::parse_http_date(v).ok().map(|at| {
+                at.duration_since(std::time::SystemTime::now())
+                    .unwrap_or_default()
+            }),
+        }
+    });
+    match given {
+        Some(wait) => wait.min(MAX_RETRY_AFTER),
+        None => (Duration::from_millis(250) * 2u32.pow(waits.min(4))).min(Duration::from_secs(4)),
     }
 }
 
@@ -260,4 +288,26 @@ fn describe_error(error: &reqwest::Error, timeout: Duration) -> String {
         source = e.source();
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn throttle_waits_read_seconds_dates_or_back_off() {
+        use super::{MAX_RETRY_AFTER, throttle_wait};
+        use std::time::{Duration, SystemTime};
+        assert_eq!(throttle_wait(Some(" 3 "), 0), Duration::from_secs(3));
+        assert_eq!(throttle_wait(Some("3600"), 0), MAX_RETRY_AFTER);
+        let soon = httpdate::fmt_http_date(SystemTime::now() + Duration::from_secs(5));
+        let wait = throttle_wait(Some(&soon), 0);
+        assert!(
+            wait > Duration::from_secs(3) && wait <= Duration::from_secs(5),
+            "{wait:?}"
+        );
+        let past = httpdate::fmt_http_date(SystemTime::now() - Duration::from_secs(5));
+        assert_eq!(throttle_wait(Some(&past), 0), Duration::ZERO);
+        let backoff: Vec<u128> = (0..6).map(|w| throttle_wait(None, w).as_millis()).collect();
+        assert_eq!(backoff, [250, 500, 1000, 2000, 4000, 4000]);
+        assert_eq!(throttle_wait(Some("soon"), 1), Duration::from_millis(500));
+    }
 }

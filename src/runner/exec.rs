@@ -332,6 +332,20 @@ impl CaseRun<'_> {
 
     /// An owner call used to prepare or clean up, answering its JSON or a message.
     async fn helper_call(&self, path: &str, body: Value, purpose: &str) -> Result<Value, String> {
+        self.helper_call_or(path, body, purpose, None)
+            .await
+            .map(Option::unwrap_or_default)
+    }
+
+    /// [`Self::helper_call`], except that an error of type `fine` is no trouble (`None`):
+    /// a scratch project the case destroyed itself is already gone.
+    async fn helper_call_or(
+        &self,
+        path: &str,
+        body: Value,
+        purpose: &str,
+        fine: Option<&str>,
+    ) -> Result<Option<Value>, String> {
         let request = Request::post_json(
             format!("{}{path}", self.target.base),
             Some(self.target.owner.token()),
@@ -357,8 +371,15 @@ impl CaseRun<'_> {
                 "  preparing the case ({purpose}) failed:\n    request: {shown}\n    {dead}"
             ));
         }
+        let error_type = answer
+            .json
+            .as_ref()
+            .and_then(|v| v.pointer("/error/type"))
+            .and_then(Value::as_str);
         match (&answer.json, answer.status) {
-            (Some(v), 200) => Ok(v.clone()),
+            // Any 2xx is success (protocols: the status of a success is not documented).
+            (Some(v), 200..=299) => Ok(Some(v.clone())),
+            _ if fine.is_some() && error_type == fine => Ok(None),
             _ => Err(format!(
                 "  preparing the case ({purpose}) failed, so its items could not be checked:\n    request: {shown}\n    got: {}",
                 describe_answer(&answer)
@@ -458,10 +479,11 @@ impl CaseRun<'_> {
             .map(|(project, _)| format!("/{project}/destroy"))
             .collect();
         let results = join_all(paths.iter().map(|path| {
-            self.helper_call(
+            self.helper_call_or(
                 path,
                 json!({"terminateJobs": true}),
                 "destroy a scratch project",
+                Some("ResourceNotFound"),
             )
         }))
         .await;

@@ -23,6 +23,7 @@ use crate::cli::RunArgs;
 
 use super::report::{self, CaseReport, RunInfo};
 use super::select::Selection;
+use super::target::TargetSpec;
 use super::terminal::{self, Terminal};
 use super::{Options, Outcome, Prepared, Target, client, exec, preflight, regress};
 
@@ -67,6 +68,11 @@ pub fn run(args: &RunArgs, dx_env: bool) -> ExitCode {
     {
         return usage(e);
     }
+    let per_request = if matches!(spec, TargetSpec::Embedded { .. }) {
+        3
+    } else {
+        2
+    };
     let target = Target::new(spec);
 
     // Selection: libtest's filter rules on our names, then ours.
@@ -108,7 +114,13 @@ pub fn run(args: &RunArgs, dx_env: bool) -> ExitCode {
         Err(e) => return usage(format!("the set-up is not usable, so no case ran:\n  {e}")),
     };
 
-    let concurrency = args.concurrency();
+    // Each case has at most one request in flight, which holds a pooled connection (and,
+    // with the server in this process, its other end) while a closed one may still be
+    // on its way out: two descriptors per case, three embedded. A limit too low for the flag lowers it, rather than failing
+    // cases with "too many open files".
+    let concurrency = args
+        .concurrency()
+        .min(client::in_flight_budget(per_request));
     let width = chosen
         .iter()
         .map(|(c, _)| c.case.name.len())

@@ -153,8 +153,9 @@ pub fn new_run_id() -> String {
         .collect()
 }
 
-/// Run `cases` against the resolved `target`, at most `concurrency` at once, calling
-/// `done` as each finishes; the reports in the order they finished. Once the target is
+/// Run `cases` against the resolved `target`, at most `concurrency` at once, the longest
+/// first ([`Prepared::cost`]), calling `done` as each finishes; the reports in the order
+/// they finished. Once the target is
 /// found dead no further case starts (the ones running end at their next request), so a
 /// dead target costs one message, not one failure per case. A case that panics is a
 /// failure naming the panic, not the end of the run.
@@ -167,28 +168,32 @@ pub async fn run_all(
 ) -> Vec<CaseReport> {
     let dead = || target.get().ok().and_then(|r| r.health.dead());
     let mut reports = Vec::with_capacity(cases.len());
-    let mut running = futures_util::stream::iter(cases.iter().map(|case| async move {
-        if let Some(reason) = dead() {
-            let mut report = CaseReport::new(case);
-            report.aborted = Some(reason);
-            return report;
-        }
-        std::panic::AssertUnwindSafe(exec::run_case(case, target, options))
-            .catch_unwind()
-            .await
-            .unwrap_or_else(|panic| {
-                let text = panic
-                    .downcast_ref::<String>()
-                    .cloned()
-                    .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
-                    .unwrap_or_default();
+    let mut longest_first: Vec<&Prepared> = cases.iter().collect();
+    longest_first.sort_by_key(|c| std::cmp::Reverse(c.cost()));
+    let mut running =
+        futures_util::stream::iter(longest_first.into_iter().map(|case| async move {
+            if let Some(reason) = dead() {
                 let mut report = CaseReport::new(case);
-                report.outcome = Outcome::Fail;
-                report.message = Some(format!("{}: the runner panicked: {text}", case.case.name));
-                report
-            })
-    }))
-    .buffer_unordered(concurrency.max(1));
+                report.aborted = Some(reason);
+                return report;
+            }
+            std::panic::AssertUnwindSafe(exec::run_case(case, target, options))
+                .catch_unwind()
+                .await
+                .unwrap_or_else(|panic| {
+                    let text = panic
+                        .downcast_ref::<String>()
+                        .cloned()
+                        .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                        .unwrap_or_default();
+                    let mut report = CaseReport::new(case);
+                    report.outcome = Outcome::Fail;
+                    report.message =
+                        Some(format!("{}: the runner panicked: {text}", case.case.name));
+                    report
+                })
+        }))
+        .buffer_unordered(concurrency.max(1));
     while let Some(report) = running.next().await {
         done(&report);
         reports.push(report);

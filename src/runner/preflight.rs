@@ -55,7 +55,7 @@ fn check_fixture(
     other: &str,
 ) -> Result<String, String> {
     let described = owner_call(r, &format!("/{project}/describe"), json!({}))?;
-    if described.status != 200 {
+    if !(200..300).contains(&described.status) {
         return Err(format!(
             "{flag} {project}: the owner cannot describe it (status {}, {}): give a project of the owner's",
             described.status,
@@ -117,7 +117,7 @@ fn check_scratch(r: &Resolved, run_id: &str) -> Result<(), String> {
         json!({"name": name, "properties": super::sweep::marker(run_id)}),
     )?;
     let id = match (&made.json, made.status) {
-        (Some(j), 200) => j.get("id").and_then(Value::as_str).map(str::to_string),
+        (Some(j), 200..=299) => j.get("id").and_then(Value::as_str).map(str::to_string),
         _ => None,
     }
     .ok_or_else(|| {
@@ -128,7 +128,7 @@ fn check_scratch(r: &Resolved, run_id: &str) -> Result<(), String> {
         )
     })?;
     let destroyed = owner_call(r, &format!("/{id}/destroy"), json!({"terminateJobs": true}))?;
-    if destroyed.status != 200 {
+    if !(200..300).contains(&destroyed.status) {
         return Err(format!(
             "the owner cannot destroy the scratch project {id} it just created: POST /{id}/destroy answered {}: {} (`dxconform sweep` removes it once this works)",
             destroyed.status,

@@ -112,6 +112,27 @@ impl Prepared {
         self.case.needs.contains(&Need::Container)
     }
 
+    /// A guess at how long the case takes, in round trips of a 50 ms endpoint: set-up (its
+    /// scratch projects, the peer's invitation) plus its steps, a paged or waiting step as
+    /// a few, and its pauses. Cases start longest first, so a long case does not begin
+    /// last and make the run longer than the longest case.
+    pub fn cost(&self) -> u64 {
+        let setup = 2 + 2 * u64::from(self.needs_project2()) + u64::from(self.needs_peer());
+        let steps: u64 = self
+            .steps
+            .iter()
+            .map(|s| {
+                let repeats = if s.step.pages || !s.step.until.is_empty() {
+                    3
+                } else {
+                    1
+                };
+                repeats + s.step.after_ms / 50
+            })
+            .sum();
+        setup + steps
+    }
+
     /// How many steps take a snapshot: names get a `__N` suffix when more than one.
     pub fn snapshot_steps(&self) -> usize {
         self.steps.iter().filter(|s| s.step.snapshot).count()

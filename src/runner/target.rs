@@ -248,7 +248,7 @@ fn whoami(base: &str, token: &str, role: &str) -> Result<String, String> {
         .and_then(|b| b.get("id"))
         .and_then(Value::as_str)
     {
-        Some(id) if answer.status == 200 => Ok(id.to_string()),
+        Some(id) if (200..300).contains(&answer.status) => Ok(id.to_string()),
         _ if answer.status == 401 => Err(format!(
             "the {role}'s token is not accepted: POST {base}/system/whoami answered 401: {} (check {})",
             answer.body_text(),

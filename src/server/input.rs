@@ -13,7 +13,7 @@ use serde_json::{Map, Value};
 
 use super::error::{ApiResult, invalid_input, invalid_type};
 use super::ids;
-use super::rules::{Limit, Limits, LinkRules};
+use super::rules::{Limit, Limits, LinkRules, Objects};
 
 /// Folder limits from the newer folders page: a path is under 10,240 characters, with at
 /// most 128 levels (the root not counted: our reading), and a name holds at most 2,048
@@ -115,10 +115,10 @@ impl<'a> Input<'a> {
             .ok_or_else(|| invalid_input(format!("Expected key \"{key}\" to be present")))
     }
 
-    /// Types: an array of strings matching `^[/0-9A-Za-z_-]+$`. The documented set leaves
-    /// out `-`, but the page's own example `history-record` has it; accepting it is our
-    /// SHOULD-level reading.
-    pub fn opt_types(&self, key: &str) -> ApiResult<Option<Vec<String>>> {
+    /// Types: an array of strings matching `^[/0-9A-Za-z_-]+$`, each listed once, in the
+    /// order given. The documented set leaves out `-`, but the page's own example
+    /// `history-record` has it; accepting it is our SHOULD-level reading (`rules`).
+    pub fn opt_types(&self, key: &str, rules: &Objects) -> ApiResult<Option<Vec<String>>> {
         let Some(v) = self.get(key) else {
             return Ok(None);
         };
@@ -127,13 +127,14 @@ impl<'a> Input<'a> {
                 "Expected key \"{key}\" to be an array of valid strings for a type name"
             ))
         };
+        let allowed = |b: u8| {
+            b.is_ascii_alphanumeric() || b == b'/' || b == b'_' || (rules.type_hyphen && b == b'-')
+        };
         let arr = v.as_array().ok_or_else(bad)?;
         let mut out: Vec<String> = Vec::new();
         for t in arr {
             let s = t.as_str().ok_or_else(bad)?;
-            let ok = !s.is_empty()
-                && s.bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'/' || b == b'_' || b == b'-');
+            let ok = !rules.type_names_checked || (!s.is_empty() && s.bytes().all(allowed));
             if !ok {
                 return Err(bad());
             }
@@ -144,8 +145,8 @@ impl<'a> Input<'a> {
         Ok(Some(out))
     }
 
-    pub fn req_types(&self, key: &str) -> ApiResult<Vec<String>> {
-        self.opt_types(key)?
+    pub fn req_types(&self, key: &str, rules: &Objects) -> ApiResult<Vec<String>> {
+        self.opt_types(key, rules)?
             .ok_or_else(|| invalid_input(format!("Expected key \"{key}\" to be present")))
     }
 
@@ -542,12 +543,32 @@ mod tests {
 
     #[test]
     fn types_accept_dash_and_reject_unicode() {
-        assert!(
-            with(json!({"t": ["history-record", "a/b_C"]}), |i| i
-                .opt_types("t"))
-            .is_ok()
+        let rules = crate::server::rules::Rules::default().objects;
+        let types =
+            |v: Value, rules: &Objects| with(json!({ "t": v }), |i| i.opt_types("t", rules));
+        assert_eq!(
+            types(json!(["history-record", "a/b_C", "a/b_C"]), &rules).unwrap(),
+            Some(vec!["history-record".to_string(), "a/b_C".to_string()])
         );
-        assert!(with(json!({"t": ["ΨΨ"]}), |i| i.opt_types("t")).is_err());
-        assert!(with(json!({"t": [""]}), |i| i.opt_types("t")).is_err());
+        for bad in [
+            json!(["ΨΨ"]),
+            json!([""]),
+            json!(["a.b"]),
+            json!([5]),
+            json!("a"),
+        ] {
+            assert!(types(bad.clone(), &rules).is_err(), "{bad}");
+        }
+        let no_hyphen = Objects {
+            type_hyphen: false,
+            ..rules.clone()
+        };
+        assert!(types(json!(["history-record"]), &no_hyphen).is_err());
+        let unchecked = Objects {
+            type_names_checked: false,
+            ..rules
+        };
+        assert!(types(json!(["ΨΨ", ""]), &unchecked).is_ok());
+        assert!(types(json!([5]), &unchecked).is_err());
     }
 }

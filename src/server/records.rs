@@ -14,7 +14,7 @@ use super::error::{
 use super::fields::Fields;
 use super::ids;
 use super::input::{self, Input};
-use super::rules::{LinkRules, Rules};
+use super::rules::{LinkRules, Nonces, Rules};
 use super::store::{
     Copy, Level, NonceEntry, Object, State, Store, collect_links, now_ms, props_json, strings_json,
 };
@@ -169,7 +169,7 @@ fn read_new<'a>(input: Input<'a>, rules: &Rules) -> ApiResult<NewRecord<'a>> {
         project,
         name: input.opt_name("name")?,
         tags: input.opt_tags("tags")?,
-        types: input.opt_types("types")?,
+        types: input.opt_types("types", &rules.objects)?,
         hidden: input.opt_bool("hidden")?,
         properties: input.opt_properties("properties", &rules.limits)?,
         details: input
@@ -218,8 +218,66 @@ fn read_source<'a>(
     Ok(Some((project, id)))
 }
 
-/// `/record/new`.
+/// The key a nonce is stored under: scoped per user (our reading of silent docs), unless
+/// the rules share one table between users.
+fn nonce_key(rules: &Nonces, user: &str, nonce: &str) -> (String, String) {
+    let user = if rules.per_user { user } else { "" };
+    (user.to_string(), nonce.to_string())
+}
+
+/// What the nonce table says of a request (nonces page): the first answer to replay;
+/// `None` for a nonce not seen (or forgotten, or only a failed attempt's, when the rules
+/// keep those); InvalidInput for a nonce that came with other input.
+fn nonce_replay(
+    store: &Store,
+    rules: &Nonces,
+    key: &(String, String),
+    body: &Value,
+) -> ApiResult<Option<Value>> {
+    let Some(entry) = store.nonces.get(key) else {
+        return Ok(None);
+    };
+    if rules
+        .kept_ms
+        .is_some_and(|ms| now_ms().saturating_sub(entry.at) > ms as i64)
+    {
+        return Ok(None);
+    }
+    // The whole input, nonce included, is compared; Value equality ignores key order.
+    let same = match rules.compared {
+        None => entry.input == *body,
+        Some(keys) => keys.iter().all(|k| entry.input.get(k) == body.get(k)),
+    };
+    if !same && rules.reuse_refused {
+        return Err(invalid_input(NONCE_REUSED));
+    }
+    Ok(Some(entry.output.clone()).filter(|o| !o.is_null()))
+}
+
+/// `/record/new`. A failed attempt is not stored under its nonce unless the rules say so
+/// (then with no answer, so that only a different retry is refused, as a reuse).
 pub fn new(store: &mut Store, call: &Call) -> ApiResult<Value> {
+    let result = create(store, call);
+    let nonces = &call.rules.nonce;
+    if result.is_err()
+        && nonces.failed_stored
+        && nonces.replayed
+        && let Some(n) = call.input().get("nonce").and_then(Value::as_str)
+    {
+        let entry = NonceEntry {
+            input: call.body.clone(),
+            output: Value::Null,
+            at: now_ms(),
+        };
+        store
+            .nonces
+            .entry(nonce_key(nonces, call.user, n))
+            .or_insert(entry);
+    }
+    result
+}
+
+fn create(store: &mut Store, call: &Call) -> ApiResult<Value> {
     let rules = call.rules;
     let defaults = &rules.record_new;
     let input = call.input();
@@ -238,18 +296,17 @@ pub fn new(store: &mut Store, call: &Call) -> ApiResult<Value> {
         )));
     }
     let nonce_key = match req.nonce {
-        Some(n) if rules.nonce.replayed => Some((call.user.to_string(), n.to_string())),
+        Some(n) if rules.nonce.replayed => Some(nonce_key(&rules.nonce, call.user, n)),
         _ => None,
     };
-    if let Some(key) = &nonce_key
-        && let Some(entry) = store.nonces.get(key)
+    let replay = match &nonce_key {
+        Some(key) => nonce_replay(store, &rules.nonce, key, call.body)?,
+        None => None,
+    };
+    if let Some(first) = &replay
+        && !rules.nonce.replay_creates
     {
-        // The whole input, nonce included, is compared; Value equality ignores key order.
-        return if &entry.input == call.body || !rules.nonce.reuse_refused {
-            Ok(entry.output.clone())
-        } else {
-            Err(invalid_input(NONCE_REUSED))
-        };
+        return Ok(first.clone());
     }
 
     // Defaults come from the source record's copy, explicit fields override.
@@ -320,6 +377,10 @@ pub fn new(store: &mut Store, call: &Call) -> ApiResult<Value> {
     p.make_folders(&folder);
     p.objects.push(id.clone());
     store.objects.insert(id.clone(), obj);
+    if let Some(first) = replay {
+        // Only a server whose rules create on replay gets here: it answers the first answer.
+        return Ok(first);
+    }
     let output = json!({ "id": id });
     if let Some(key) = nonce_key {
         store.nonces.insert(
@@ -327,6 +388,7 @@ pub fn new(store: &mut Store, call: &Call) -> ApiResult<Value> {
             NonceEntry {
                 input: call.body.clone(),
                 output: output.clone(),
+                at: now_ms(),
             },
         );
     }

@@ -37,6 +37,8 @@ pub struct Rules {
     pub frozen: Frozen,
     /// What close does.
     pub close: Close,
+    /// Types, details and per-copy metadata: what the data-object routes change, and how.
+    pub objects: Objects,
     /// How nonces are honoured.
     pub nonce: Nonces,
     /// What `/record/new` does with what it is given, or not.
@@ -116,9 +118,26 @@ impl Default for Rules {
                 again_changes_nothing: true,
                 no_access: ErrorType::PermissionDenied,
             },
+            objects: Objects {
+                type_names_checked: true,
+                type_hyphen: true,
+                types_deduplicated: true,
+                tags_deduplicated: true,
+                details_replaced: true,
+                properties_merged: true,
+                null_deletes: true,
+                copy_scoped: true,
+                copy_must_be_held: true,
+                no_op_keeps_modified: true,
+            },
             nonce: Nonces {
                 replayed: true,
                 reuse_refused: true,
+                compared: None,
+                per_user: true,
+                replay_creates: false,
+                failed_stored: false,
+                kept_ms: None,
             },
             record_new: RecordNew {
                 name_is_id: true,
@@ -450,6 +469,40 @@ pub struct Close {
     pub no_access: ErrorType,
 }
 
+/// The data-object routes: types, details and per-copy metadata (types, details and
+/// links, name, properties and tags pages).
+#[derive(Debug, Clone)]
+pub struct Objects {
+    /// [DOC] A type name is checked against the documented characters (non-empty,
+    /// `/0-9A-Z_a-z`); when off, any string is a type.
+    pub type_names_checked: bool,
+    /// [DOC, contradictory] `-` is accepted in a type name: the page's own example
+    /// `history-record` has it, outside the documented ranges (our reading).
+    pub type_hyphen: bool,
+    /// [DOC] Adding a type that is already present does nothing.
+    pub types_deduplicated: bool,
+    /// [DOC] Adding a tag that is already present does nothing.
+    pub tags_deduplicated: bool,
+    /// [DOC] setDetails' body replaces the details whole; when off, a mapping is merged
+    /// into the old mapping, key by key.
+    pub details_replaced: bool,
+    /// [DOC] setProperties merges: keys not given keep their values; when off, the update
+    /// replaces every property.
+    pub properties_merged: bool,
+    /// [DOC] A null property value deletes the key; when off, the key is left alone.
+    pub null_deletes: bool,
+    /// [DOC] Name, properties and tags change in the named project's copy only; when off,
+    /// in every copy.
+    pub copy_scoped: bool,
+    /// [DOC] The project named must hold the object (ResourceNotFound otherwise); when
+    /// off, the creating project's copy changes instead.
+    pub copy_must_be_held: bool,
+    /// [INFERRED] A call that changes nothing (a type or tag already present, one absent
+    /// removed, `{}` properties) leaves `modified` as it was: `modified` is when the
+    /// metadata last changed (records page). When off, every successful call moves it.
+    pub no_op_keeps_modified: bool,
+}
+
 /// Nonces (nonces page).
 #[derive(Debug, Clone)]
 pub struct Nonces {
@@ -458,6 +511,19 @@ pub struct Nonces {
     pub replayed: bool,
     /// [DOC] The same nonce with any other input is InvalidInput.
     pub reuse_refused: bool,
+    /// [DOC] The whole input is compared (`None`); `Some(keys)` compares only those keys.
+    pub compared: Option<&'static [&'static str]>,
+    /// [SILENT] Nonces are scoped per user (our reading); when off, one table for all.
+    pub per_user: bool,
+    /// [DOC] A replay creates nothing; when on, it answers the first answer but still
+    /// creates another object.
+    pub replay_creates: bool,
+    /// [SILENT] A failed first attempt is not stored under its nonce (our reading); when
+    /// on, it is, and a corrected retry is a reuse with other input.
+    pub failed_stored: bool,
+    /// [DOC] Replay is guaranteed for an hour (`None`: kept for the server's life);
+    /// `Some(ms)` forgets a nonce after that long.
+    pub kept_ms: Option<u64>,
 }
 
 /// `/record/new`'s defaults and folder and `initializeFrom` rules (records page).

@@ -188,7 +188,10 @@ impl Object {
 #[derive(Debug, Clone)]
 pub struct NonceEntry {
     pub input: Value,
+    /// The first answer; `null` for a failed attempt (kept only when the rules say so).
     pub output: Value,
+    /// When it was stored (ms), for rules that forget nonces.
+    pub at: i64,
 }
 
 /// Everything the server knows.

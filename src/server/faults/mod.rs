@@ -12,7 +12,7 @@
 //!
 //! One file per family, in the order they are listed and their edits apply:
 //! [`protocol`], [`lifecycle`], [`records`], [`search`], [`system`], [`folders`],
-//! [`projects`], [`files`].
+//! [`projects`], [`objects`], [`files`].
 
 use std::sync::LazyLock;
 
@@ -21,6 +21,7 @@ use super::edit::Edit;
 pub mod files;
 pub mod folders;
 pub mod lifecycle;
+pub mod objects;
 pub mod projects;
 pub mod protocol;
 pub mod records;
@@ -53,6 +54,7 @@ pub static FAMILIES: &[&[Fault]] = &[
     system::FAULTS,
     folders::FAULTS,
     projects::FAULTS,
+    objects::FAULTS,
     files::FAULTS,
 ];
 

@@ -30,7 +30,9 @@ pub fn new(store: &mut Store, call: &Call) -> ApiResult<Value> {
     }
     let name = input.opt_name("name")?;
     let tags = input.opt_tags("tags")?.unwrap_or_default();
-    let types = input.opt_types("types")?.unwrap_or_default();
+    let types = input
+        .opt_types("types", &rules.objects)?
+        .unwrap_or_default();
     let hidden = input.opt_bool("hidden")?.unwrap_or(defaults.hidden);
     let properties = input
         .opt_properties("properties", &rules.limits)?
@@ -118,6 +120,7 @@ pub fn new(store: &mut Store, call: &Call) -> ApiResult<Value> {
         let entry = NonceEntry {
             input: call.body.clone(),
             output: output.clone(),
+            at: now,
         };
         store.nonces.insert(key, entry);
     }

@@ -414,7 +414,105 @@ pub static BASE: &[Variant] = &[
             }
         }),
     },
+    Variant {
+        name: "created-201",
+        freedom: "the status of a success is not documented, only that it is 2xx to clients (dxpy checks `status // 100 == 2`); 201 Created for the `new` routes is the usual HTTP reading",
+        strictness: Strict,
+        edit: Edit::answer(|seen, _, a| {
+            if seen.route_method() == Some("new") && a.status == StatusCode::OK {
+                a.status = StatusCode::CREATED;
+            }
+        }),
+    },
+    Variant {
+        name: "list-folder-reverse-order",
+        freedom: "listFolder's `objects` and `folders` are lists whose order the docs leave open; creation order is only observed",
+        strictness: Lenient,
+        edit: Edit::answer(|seen, _, a| {
+            if !matches!(seen.route, Some(r) if r.method == "listFolder") {
+                return;
+            }
+            if let Some(m) = a.success_mut() {
+                for key in ["objects", "folders"] {
+                    if let Some(Value::Array(items)) = m.get_mut(key) {
+                        items.reverse();
+                    }
+                }
+            }
+        }),
+    },
+    Variant {
+        name: "find-projects-reverse-order",
+        freedom: "findProjects documents no order for its results (only findDataObjects has one)",
+        strictness: Strict,
+        edit: Edit::answer(|seen, _, a| {
+            if !seen.is("system", "findProjects") {
+                return;
+            }
+            if let Some(Value::Array(results)) = a.success_mut().and_then(|m| m.get_mut("results"))
+            {
+                results.reverse();
+            }
+        }),
+    },
+    Variant {
+        name: "extra-field-everywhere",
+        freedom: "every mapping of every answer, at any depth, may carry fields the documentation does not name; only mappings whose keys are data (details, properties, permissions, headers to send) cannot; that listed entries are exactly `{id}` or `{project, id}` is only observed",
+        strictness: Lenient,
+        edit: Edit::answer(|seen, _, a| {
+            if keys_are_data(seen) {
+                return;
+            }
+            if let Some(m) = a.success_mut() {
+                mark_every_mapping(m);
+            }
+        }),
+    },
+    Variant {
+        name: "throttle-503-without-retry-after",
+        freedom: "a 503 need not say when to come back: clients back off exponentially without `Retry-After` (spec §10, retry semantics)",
+        strictness: Strict,
+        edit: Edit::request(|seen, _| {
+            let n = seen.counter;
+            if n >= 5 && (n - 5) % 97 == 0 {
+                return Err(ApiError::new(
+                    ErrorType::ServiceUnavailable,
+                    "The server is busy; try again later",
+                ));
+            }
+            Ok(())
+        }),
+    },
 ];
+
+/// Keys whose values are data, not fields (and `next`, an opaque token handed back as it
+/// came): nothing may be added inside them.
+const DATA_KEYS: &[&str] = &[
+    "details",
+    "properties",
+    "permissions",
+    "headers",
+    "input",
+    "next",
+];
+
+/// Add [`EXTRA`] to `m` and to every mapping nested in it, except inside [`DATA_KEYS`].
+fn mark_every_mapping(m: &mut Map<String, Value>) {
+    for (key, value) in m.iter_mut() {
+        if !DATA_KEYS.contains(&key.as_str()) {
+            mark_value(value);
+        }
+    }
+    m.insert(EXTRA.into(), json!(EXTRA_VALUE));
+}
+
+fn mark_value(v: &mut Value) {
+    match v {
+        Value::Object(m) => mark_every_mapping(m),
+        Value::Array(items) => items.iter_mut().for_each(mark_value),
+        _ => {}
+    }
+}
 
 /// The undocumented field the extra-field variants add, and its value.
 const EXTRA: &str = "xExtra";
