@@ -220,7 +220,7 @@ fn read_source<'a>(
 
 /// The key a nonce is stored under: scoped per user (our reading of silent docs), unless
 /// the rules share one table between users.
-fn nonce_key(rules: &Nonces, user: &str, nonce: &str) -> (String, String) {
+pub fn nonce_key(rules: &Nonces, user: &str, nonce: &str) -> (String, String) {
     let user = if rules.per_user { user } else { "" };
     (user.to_string(), nonce.to_string())
 }
@@ -228,7 +228,7 @@ fn nonce_key(rules: &Nonces, user: &str, nonce: &str) -> (String, String) {
 /// What the nonce table says of a request (nonces page): the first answer to replay;
 /// `None` for a nonce not seen (or forgotten, or only a failed attempt's, when the rules
 /// keep those); InvalidInput for a nonce that came with other input.
-fn nonce_replay(
+pub fn nonce_replay(
     store: &Store,
     rules: &Nonces,
     key: &(String, String),

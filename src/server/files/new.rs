@@ -12,7 +12,7 @@ use super::super::call::Call;
 use super::super::error::{ApiResult, invalid_input, not_found_msg, permission_denied};
 use super::super::ids;
 use super::super::input;
-use super::super::records::NONCE_REUSED;
+use super::super::records::{nonce_key, nonce_replay};
 use super::super::store::{Copy, NonceEntry, Object, State, Store, now_ms};
 use super::data::FileData;
 
@@ -66,16 +66,14 @@ pub fn new(store: &mut Store, call: &Call) -> ApiResult<Value> {
             "The folder {f} could not be found in {project}"
         )));
     }
+    // The nonces page's rules, as `/record/new` applies them.
     let nonce_key = nonce
         .filter(|_| rules.nonce.replayed)
-        .map(|n| (call.user.to_string(), n.to_string()));
-    if let Some(entry) = nonce_key.as_ref().and_then(|k| store.nonces.get(k)) {
-        // The whole input is compared, nonce included (nonces page).
-        return if &entry.input == call.body || !rules.nonce.reuse_refused {
-            Ok(entry.output.clone())
-        } else {
-            Err(invalid_input(NONCE_REUSED))
-        };
+        .map(|n| nonce_key(&rules.nonce, call.user, n));
+    if let Some(key) = &nonce_key
+        && let Some(first) = nonce_replay(store, &rules.nonce, key, call.body)?
+    {
+        return Ok(first);
     }
 
     let id = store.fresh_id("file", rules.id_alphabet);
