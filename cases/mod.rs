@@ -9,6 +9,7 @@
 pub mod cloning;
 pub mod containers;
 pub mod details;
+pub mod files;
 pub mod folders;
 pub mod lifecycle;
 pub mod metadata;
@@ -135,6 +136,12 @@ static HAND_WRITTEN: &[Table] = &[
         name: "containers",
         items: containers::ITEMS,
         cases: containers::CASES,
+        statuses: &[],
+    },
+    Table {
+        name: "files",
+        items: files::ITEMS,
+        cases: files::CASES,
         statuses: &[],
     },
 ];

@@ -25,6 +25,7 @@ pub static ANNOTATIONS: &[&[RouteAccess]] = &[
     super::cloning::ACCESS,
     super::projects::ACCESS,
     super::sharing::ACCESS,
+    super::files::ACCESS,
 ];
 
 pub static ITEMS: &[Item] = &[Item {

@@ -582,6 +582,11 @@ pub struct ServeArgs {
     /// Log every request to standard error: method, path, status, time, request ID.
     #[arg(long)]
     pub log: bool,
+
+    /// How long a closed file reads `closing` before it reads `closed`, in milliseconds
+    /// (0: closed as soon as close answers).
+    #[arg(long, value_name = "MS", default_value_t = 0)]
+    pub closing_ms: u64,
 }
 
 /// Which endpoint to sweep.

@@ -111,6 +111,7 @@ fn serve(args: ServeArgs) -> ExitCode {
         latency_ms: args.latency,
         billing_fixtures: args.billing_fixtures,
         log: args.log,
+        closing_ms: args.closing_ms,
     };
     if let Err(e) = config.validate() {
         return fail(format!("serve: {e}"));
@@ -193,7 +194,7 @@ fn faults() -> ExitCode {
         scores.push(score);
     }
     let mut variants = Vec::new();
-    for variant in server::variants::VARIANTS {
+    for variant in server::variants::VARIANTS.iter() {
         let strict = variant.strictness == server::variants::Strictness::Strict;
         let score = selfcheck::score_variant(&cases, variant.name, strict, threads);
         println!("variant {}: {}", variant.name, variant.freedom);

@@ -14,6 +14,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
+use serde_json::json;
+
 /// The dxpy version whose behaviour the spec document describes (§12).
 const DXPY: &str = "dxpy==0.417.1";
 const TOKEN: &str = "dx-client-test-token";
@@ -49,10 +51,16 @@ struct Server {
 
 impl Server {
     fn start() -> Server {
+        Server::start_with(&[])
+    }
+
+    /// `serve` with these extra arguments.
+    fn start_with(extra: &[&str]) -> Server {
         let started = Instant::now();
         let mut child = Command::new(env!("CARGO_BIN_EXE_dxconform"))
             .args(["serve", "--listen", "127.0.0.1:0", "--user"])
             .arg(format!("alice={TOKEN}"))
+            .args(extra)
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .spawn()
@@ -112,6 +120,11 @@ struct Dx {
 
 impl Dx {
     fn run(&self, args: &[&str]) -> Output {
+        self.run_with(args, None)
+    }
+
+    /// Runs `dx` with `stdin` as its standard input (none: `/dev/null`).
+    fn run_with(&self, args: &[&str], stdin: Option<&[u8]>) -> Output {
         let mut cmd = Command::new(&self.bin);
         cmd.args(args)
             .env_clear()
@@ -126,12 +139,27 @@ impl Dx {
                 format!(r#"{{"auth_token_type": "Bearer", "auth_token": "{TOKEN}"}}"#),
             )
             .env("DX_CLI_WD", "/")
-            .stdin(Stdio::null());
+            .stdin(if stdin.is_some() {
+                Stdio::piped()
+            } else {
+                Stdio::null()
+            })
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
         if let Some(project) = &self.project {
             cmd.env("DX_PROJECT_CONTEXT_ID", project);
         }
         let started = Instant::now();
-        let out = cmd.output().expect("dx runs");
+        let mut child = cmd.spawn().expect("dx runs");
+        if let Some(data) = stdin {
+            let mut pipe = child.stdin.take().expect("piped stdin");
+            let data = data.to_vec();
+            std::thread::spawn(move || {
+                use std::io::Write;
+                let _ = pipe.write_all(&data);
+            });
+        }
+        let out = child.wait_with_output().expect("dx runs");
         // A server that answers 5xx makes dx retry for minutes: fail loudly instead.
         assert!(
             started.elapsed() < Duration::from_secs(60),
@@ -139,6 +167,19 @@ impl Dx {
             started.elapsed()
         );
         out
+    }
+
+    /// Runs `dx`, requires exit 0 and returns stdout as bytes, untouched.
+    #[track_caller]
+    fn bytes(&self, args: &[&str], stdin: Option<&[u8]>) -> Vec<u8> {
+        let out = self.run_with(args, stdin);
+        assert!(
+            out.status.success(),
+            "dx {args:?} exited {:?}\nstderr: {}",
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
     }
 
     /// Runs `dx`, requires exit 0 and returns stdout, trimmed.
@@ -343,4 +384,192 @@ fn dx_client_round_of_record_and_project_work() {
         err.contains("ResourceNotFound"),
         "describe removed project: {err}"
     );
+}
+
+/// Deterministic content of `len` bytes (the suite's blob of that seed).
+fn content(len: usize, seed: u8) -> Vec<u8> {
+    dxconform::blob::blob(len, seed).bytes()
+}
+
+/// `curl` with its exit status checked; the body it printed.
+#[track_caller]
+fn curl(args: &[&str]) -> Vec<u8> {
+    let out = Command::new("curl")
+        .args(["-sS", "--fail", "--noproxy", "*"])
+        .args(args)
+        .output()
+        .expect("curl runs");
+    assert!(
+        out.status.success(),
+        "curl {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
+#[test]
+fn dx_client_round_of_file_work() {
+    if skip() {
+        return;
+    }
+    let bin = dx_binary();
+    // Files read `closing` for 300 ms after close, so `--wait` has something to wait for.
+    let server = Server::start_with(&["--closing-ms", "300"]);
+    let mut dx = Dx {
+        bin,
+        port: server.port,
+        home: tempfile::tempdir().expect("temp dir"),
+        project: None,
+    };
+    let project = dx.ok(&["new", "project", "dx files test", "--brief"]);
+    let other = dx.ok(&["new", "project", "dx files other", "--brief"]);
+    dx.project = Some(project.clone());
+    let dir = tempfile::tempdir().expect("temp dir");
+    let local = |name: &str| dir.path().join(name).to_str().unwrap().to_string();
+
+    // dx upload: an empty file, a small file, a 12 MiB file in 5 MiB parts (three parts,
+    // uploaded in parallel by dx's thread pool), and standard input.
+    let empty = content(0, 1);
+    let small = b"line one\nline two\nline three\n".to_vec();
+    let big = content(12 * 1024 * 1024, 7);
+    std::fs::write(local("empty.bin"), &empty).unwrap();
+    std::fs::write(local("small.txt"), &small).unwrap();
+    std::fs::write(local("big.bin"), &big).unwrap();
+    let up = |path: &str, extra: &[&str]| {
+        let mut args = vec!["upload", path, "--brief", "--wait", "--no-progress"];
+        args.extend_from_slice(extra);
+        let id = dx.ok(&args);
+        assert!(id.starts_with("file-") && id.len() == 29, "{id}");
+        id
+    };
+    let empty_id = up(&local("empty.bin"), &[]);
+    let small_id = up(&local("small.txt"), &[]);
+    let big_id = up(&local("big.bin"), &["--buffer-size", "5242880"]);
+    let stdin_id = {
+        let out = dx.bytes(
+            &[
+                "upload",
+                "-",
+                "--path",
+                "/from-stdin.txt",
+                "--brief",
+                "--wait",
+            ],
+            Some(&small),
+        );
+        String::from_utf8(out).unwrap().trim().to_string()
+    };
+    assert!(stdin_id.starts_with("file-"), "{stdin_id}");
+
+    // What describe says of them: closed, their sizes, the parts dx sent.
+    let desc = dx.json(&["describe", &big_id, "--json", "--details"]);
+    assert_eq!(desc["state"], "closed");
+    assert_eq!(desc["size"], big.len());
+    assert_eq!(desc["name"], "big.bin");
+    let parts = dx.json(&["api", &big_id, "describe", r#"{"fields": {"parts": true}}"#]);
+    let parts = parts["parts"].as_object().expect("parts");
+    assert_eq!(parts.len(), 3, "{parts:?}");
+    assert!(parts.values().all(|p| p["state"] == "complete"));
+    assert_eq!(dx.json(&["describe", &empty_id, "--json"])["size"], 0);
+    let stdin_desc = dx.json(&["describe", &stdin_id, "--json"]);
+    assert_eq!(stdin_desc["name"], "from-stdin.txt");
+    assert_eq!(stdin_desc["size"], small.len());
+
+    // dx cat and dx head.
+    assert_eq!(dx.bytes(&["cat", &small_id], None), small);
+    assert_eq!(dx.bytes(&["cat", &stdin_id], None), small);
+    assert!(dx.bytes(&["cat", &empty_id], None).is_empty());
+    assert!(
+        dx.bytes(&["cat", &big_id], None) == big,
+        "dx cat of the 12 MiB file"
+    );
+    let head = String::from_utf8(dx.bytes(&["head", "-n", "2", &small_id], None)).unwrap();
+    assert_eq!(head.trim_end(), "line one\nline two");
+
+    // dx download: whole, to standard output, and resumed after a partial local copy.
+    dx.ok(&[
+        "download",
+        &big_id,
+        "-o",
+        &local("big.out"),
+        "--no-progress",
+    ]);
+    assert!(
+        std::fs::read(local("big.out")).unwrap() == big,
+        "download whole"
+    );
+    dx.ok(&[
+        "download",
+        &empty_id,
+        "-o",
+        &local("empty.out"),
+        "--no-progress",
+    ]);
+    assert!(std::fs::read(local("empty.out")).unwrap().is_empty());
+    let to_stdout = dx.bytes(&["download", &small_id, "-o", "-"], None);
+    assert_eq!(to_stdout, small);
+    let mut partial = big[..5 * 1024 * 1024].to_vec();
+    partial.extend_from_slice(b"bytes that are not the file's");
+    std::fs::write(local("resumed.out"), &partial).unwrap();
+    dx.ok(&[
+        "download",
+        &big_id,
+        "-o",
+        &local("resumed.out"),
+        "-f",
+        "--no-progress",
+    ]);
+    assert!(
+        std::fs::read(local("resumed.out")).unwrap() == big,
+        "download resumed"
+    );
+
+    // dx make_download_url, fetched with curl (whole and one range).
+    let url = dx.ok(&["make_download_url", &small_id]);
+    assert!(url.starts_with("http://"), "{url}");
+    assert_eq!(curl(&[&url]), small);
+    assert_eq!(curl(&["-r", "5-7", &url]), b"one");
+
+    // dx close --wait on a file made through the API with no part: dx uploads the empty
+    // part 1 itself (the region allows an empty last part), closes and waits through
+    // `closing` (the server closes in 300 ms). Closing it again is harmless: the empty-part
+    // `/upload` dx tries first is InvalidState on a closed file, which dx ignores.
+    let made = dx.json(&[
+        "api",
+        "file",
+        "new",
+        &format!(r#"{{"project": "{project}", "name": "by-api"}}"#),
+    ]);
+    let by_api = made["id"].as_str().unwrap().to_string();
+    assert_eq!(dx.json(&["describe", &by_api, "--json"])["state"], "open");
+    dx.ok(&["close", &by_api, "--wait"]);
+    let desc = dx.json(&["describe", &by_api, "--json"]);
+    assert_eq!(
+        (&desc["state"], &desc["size"]),
+        (&json!("closed"), &json!(0))
+    );
+    dx.ok(&["close", &by_api]);
+    assert!(dx.bytes(&["cat", &by_api], None).is_empty());
+    dx.ok(&["rm", &by_api]);
+
+    // dx cp into another project: the same file, readable there.
+    dx.ok(&["cp", &small_id, &format!("{other}:/")]);
+    let there = dx.ok(&["find", "data", "--project", &other, "--brief"]);
+    assert_eq!(there, format!("{other}:{small_id}"));
+    assert_eq!(
+        dx.bytes(&["cat", &format!("{other}:{small_id}")], None),
+        small
+    );
+
+    // dx rm: gone from this project, still in the other.
+    dx.ok(&["rm", &small_id]);
+    let ls = dx.ok(&["ls"]);
+    assert!(!ls.contains("small.txt"), "ls after rm: {ls}");
+    assert_eq!(
+        dx.bytes(&["cat", &format!("{other}:{small_id}")], None),
+        small
+    );
+    dx.ok(&["rm", &big_id, &empty_id]);
+    let left = dx.ok(&["find", "data", "--brief"]);
+    assert_eq!(left, format!("{project}:{stdin_id}"));
 }

@@ -103,7 +103,7 @@ fn main() -> ExitCode {
             },
         ));
     }
-    for variant in VARIANTS {
+    for variant in VARIANTS.iter() {
         let (cases, scores) = (cases.clone(), scores.clone());
         trials.push(Trial::test(
             format!("selfcheck::variant::{}", variant.name),

@@ -180,7 +180,7 @@ async fn platform_routes_not_implemented_here_say_so_in_their_404() {
     for path in [
         "/applet-000000000000000000000000/run",
         "/job/new",
-        "/file-000000000000000000000000/upload",
+        "/applet-000000000000000000000000/get",
     ] {
         let a = s.post(ALICE, path, json!({})).await;
         a.expect(404, "ResourceNotFound");

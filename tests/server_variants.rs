@@ -1035,10 +1035,195 @@ async fn throttle_503_without_retry_after() {
     assert_eq!(plain.exchanges, with.exchanges);
 }
 
+// ---- files variants: a file round instead of the record transcript ----
+
+/// What one round of file work saw: a file made, one part uploaded and PUT, closed,
+/// waited for, described, two download URLs and a preauthenticated one, and a GET.
+struct FileRound {
+    upload: Value,
+    put: Ans,
+    closed: Value,
+    /// Describe answers while waiting for `closed` (the first is right after close).
+    states: Vec<String>,
+    downloads: [Value; 3],
+    get: Ans,
+}
+
+const CONTENT: &[u8] = b"hello, files";
+
+async fn absolute(s: &Srv, method: &str, url: &str, headers: &Value, body: Vec<u8>) -> Ans {
+    let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
+    let mut req = s.client.request(method, url);
+    for (k, v) in headers.as_object().into_iter().flatten() {
+        req = req.header(k.as_str(), v.as_str().unwrap());
+    }
+    answer(req.body(body).send().await.expect("transfer request sent")).await
+}
+
+async fn file_round(s: &Srv) -> FileRound {
+    let p = s.project(ALICE).await;
+    let file = s
+        .post(ALICE, "/file/new", json!({"project": p, "name": "a b.txt"}))
+        .await
+        .id();
+    let md5 = dxconform::blob::md5_hex(CONTENT);
+    let upload = s
+        .post(
+            ALICE,
+            &format!("/{file}/upload"),
+            json!({"index": 1, "size": CONTENT.len(), "md5": md5}),
+        )
+        .await
+        .ok()
+        .clone();
+    let url = upload["url"].as_str().unwrap();
+    let put = absolute(s, "PUT", url, &upload["headers"], CONTENT.to_vec()).await;
+    s.post(ALICE, &format!("/{file}/close"), json!({}))
+        .await
+        .ok();
+    let mut states = Vec::new();
+    let closed = loop {
+        let d = s
+            .describe(ALICE, &file, json!({"fields": {"state": true}}))
+            .await;
+        let state = d.ok()["state"].as_str().unwrap().to_string();
+        states.push(state.clone());
+        if state == "closed" {
+            break s.describe(ALICE, &file, json!({})).await.ok().clone();
+        }
+        assert!(states.len() < 200, "never closed: {states:?}");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    };
+    let mut downloads = Vec::new();
+    for body in [json!({}), json!({}), json!({"preauthenticated": true})] {
+        let d = s.post(ALICE, &format!("/{file}/download"), body).await;
+        downloads.push(d.ok().clone());
+    }
+    let get = absolute(
+        s,
+        "GET",
+        downloads[2]["url"].as_str().unwrap(),
+        &json!({}),
+        Vec::new(),
+    )
+    .await;
+    FileRound {
+        upload,
+        put,
+        closed,
+        states,
+        downloads: downloads.try_into().unwrap(),
+        get,
+    }
+}
+
+/// The file round on a plain server and with `variant`; `changed` checks the change.
+async fn check_files(variant: &str, changed: impl Fn(&FileRound, &FileRound)) {
+    let plain = file_round(&server().await).await;
+    let with = file_round(
+        &server_with(Config {
+            variants: vec![variant.to_string()],
+            ..Config::default()
+        })
+        .await,
+    )
+    .await;
+    for r in [&plain, &with] {
+        assert!(
+            (200..300).contains(&r.put.status),
+            "{variant}: PUT {}",
+            r.put.status
+        );
+        assert_eq!(r.get.status, 200, "{variant}: GET");
+        assert_eq!(r.get.raw, CONTENT, "{variant}: the bytes come back");
+        assert_eq!(r.closed["size"], CONTENT.len(), "{variant}");
+        assert_eq!(r.closed["state"], "closed", "{variant}");
+    }
+    assert_eq!(plain.states, ["closed"], "a plain server closes at once");
+    changed(&plain, &with);
+}
+
+fn path_of(url: &Value) -> String {
+    let url = url.as_str().unwrap();
+    let rest = url.split_once("://").unwrap().1;
+    rest[rest.find('/').unwrap()..].to_string()
+}
+
+fn host_of(url: &Value) -> String {
+    let url = url.as_str().unwrap();
+    let rest = url.split_once("://").unwrap().1;
+    rest[..rest.find('/').unwrap()].to_string()
+}
+
+#[tokio::test]
+async fn transfer_urls_elsewhere() {
+    check_files("transfer-urls-elsewhere", |p, v| {
+        assert!(path_of(&p.upload["url"]).starts_with("/F/U/"));
+        assert!(path_of(&v.upload["url"]).starts_with("/storage/v1/put/"));
+        assert!(path_of(&v.downloads[2]["url"]).starts_with("/storage/v1/get/"));
+        assert!(host_of(&p.upload["url"]).starts_with("127.0.0.1:"));
+        assert!(host_of(&v.upload["url"]).starts_with("localhost:"));
+        assert!(path_of(&v.downloads[0]["url"]).ends_with("/a%20b.txt"));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn closing_takes_a_while() {
+    check_files("closing-takes-a-while", |_, v| {
+        assert_eq!(v.states.first().map(String::as_str), Some("closing"));
+        assert_eq!(v.states.last().map(String::as_str), Some("closed"));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn download_url_fresh_per_call() {
+    check_files("download-url-fresh-per-call", |p, v| {
+        assert_eq!(p.downloads[0]["url"], p.downloads[1]["url"]);
+        assert_ne!(v.downloads[0]["url"], v.downloads[1]["url"]);
+        assert!(v.downloads[0].get("expires").is_none());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn upload_headers_storage_style() {
+    check_files("upload-headers-storage-style", |p, v| {
+        let (a, b) = (&p.upload["headers"], &v.upload["headers"]);
+        assert!(a.get("x-amz-server-side-encryption").is_none());
+        assert_eq!(b["x-amz-server-side-encryption"], "AES256");
+        assert_eq!(a["content-md5"], b["content-md5"]);
+        assert_eq!(a["content-length"], b["content-length"]);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn put_answers_204_with_etag() {
+    check_files("put-answers-204-with-etag", |p, v| {
+        assert_eq!(p.put.status, 200);
+        assert_eq!(v.put.status, 204);
+        assert!(p.put.headers.get("etag").is_none());
+        assert!(v.put.headers.get("etag").is_some());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn parts_in_default_describe() {
+    check_files("parts-in-default-describe", |p, v| {
+        assert!(p.closed.get("parts").is_none());
+        assert_eq!(v.closed["parts"]["1"]["state"], "complete");
+        assert_eq!(v.closed["parts"]["1"]["size"], CONTENT.len());
+    })
+    .await;
+}
+
 #[test]
 fn every_variant_has_a_test_here() {
     let source = include_str!("server_variants.rs");
-    for v in VARIANTS {
+    for v in VARIANTS.iter() {
         assert!(
             source.contains(&format!("\"{}\"", v.name)),
             "variant {} has no test",

@@ -210,6 +210,7 @@ fn start_embedded(faults: &[String], variants: &[String]) -> Result<Resolved, St
         latency_ms: 0,
         billing_fixtures: true,
         log: false,
+        closing_ms: 0,
     };
     config.validate()?;
     let running = client::RT

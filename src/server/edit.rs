@@ -98,6 +98,14 @@ impl Edit {
             ..self
         }
     }
+
+    /// This edit, also rewriting headers with `f`.
+    pub const fn and_headers(self, f: HeadersRewrite) -> Edit {
+        Edit {
+            headers: Some(f),
+            ..self
+        }
+    }
 }
 
 /// The route a request was resolved to, as edits name it.

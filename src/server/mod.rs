@@ -19,7 +19,9 @@
 //! - [`store`]: the data model, behind one lock;
 //! - route families: [`records`] (`/record/new`, record describe), [`objects`] (the other
 //!   data-object routes), [`projects`], [`folders`] (folders, move, clone, removal),
-//!   [`search`] (`find*`, bulk describe, resolve), [`system`] (whoami, users, test routes);
+//!   [`search`] (`find*`, bulk describe, resolve), [`system`] (whoami, users, test routes),
+//!   [`files`] (`/file/new`, upload, close, download, and the transfer endpoints the
+//!   upload and download URLs point at, with the blob store that holds the bytes);
 //! - [`billing`]: the billing fixture projects;
 //! - the self-check: [`edit`] (what a fault or a variant does: a rules change or a
 //!   rewrite of the request, the answer, its bytes or headers), [`faults`] (ways to break
@@ -32,6 +34,7 @@ pub mod edit;
 pub mod error;
 pub mod faults;
 pub mod fields;
+pub mod files;
 pub mod folders;
 pub mod ids;
 pub mod input;
@@ -48,6 +51,7 @@ pub mod variants;
 
 use std::future::Future;
 use std::net::SocketAddr;
+use std::ops::{Deref, DerefMut};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
@@ -55,6 +59,7 @@ use axum::Router;
 use tokio::net::TcpListener;
 
 use edit::{Edit, Edits};
+use files::blobs::Blobs;
 use rules::Rules;
 use store::Store;
 
@@ -75,6 +80,9 @@ pub struct Config {
     /// Log every request to standard error: method, path, status, time taken and its
     /// `X-Request-ID` (never a header or a body, so never a token).
     pub log: bool,
+    /// How long a closing file stays `closing` before it reads `closed`, in ms (0: it is
+    /// closed when close answers).
+    pub closing_ms: u64,
 }
 
 impl Config {
@@ -171,6 +179,8 @@ pub struct AppState {
 struct Shared {
     /// The one lock: each request holds it for its whole run, so requests are atomic.
     store: Mutex<Store>,
+    /// File bytes, outside the lock.
+    blobs: Blobs,
     /// Fixed at start-up, so read without the lock.
     rules: Rules,
     edits: Edits,
@@ -179,10 +189,11 @@ struct Shared {
 }
 
 impl AppState {
-    fn new(store: Store, rules: Rules, edits: Edits) -> AppState {
+    fn new(store: Store, rules: Rules, edits: Edits, blobs: Blobs) -> AppState {
         AppState {
             inner: Arc::new(Shared {
                 store: Mutex::new(store),
+                blobs,
                 rules,
                 edits,
                 requests: AtomicU64::new(0),
@@ -190,13 +201,25 @@ impl AppState {
         }
     }
 
-    /// The store, locked. A poisoned lock is still used: route code runs under
-    /// `catch_unwind`, and a half-done request is better than a dead server.
-    pub fn lock(&self) -> MutexGuard<'_, Store> {
-        self.inner
+    /// The store, locked, with the closings that are due settled. A poisoned lock is
+    /// still used: route code runs under `catch_unwind`, and a half-done request is
+    /// better than a dead server.
+    pub fn lock(&self) -> StoreGuard<'_> {
+        let mut guard = self
+            .inner
             .store
             .lock()
-            .unwrap_or_else(PoisonError::into_inner)
+            .unwrap_or_else(PoisonError::into_inner);
+        guard.settle(store::now_ms());
+        StoreGuard {
+            guard,
+            blobs: &self.inner.blobs,
+        }
+    }
+
+    /// Where file bytes live.
+    pub fn blobs(&self) -> &Blobs {
+        &self.inner.blobs
     }
 
     /// The rules in force, the faults' and variants' edits applied.
@@ -215,14 +238,43 @@ impl AppState {
     }
 }
 
+/// The locked store. When it is released, the bytes of files that went away while it was
+/// held are deleted from the blob store (in the background, outside the lock).
+pub struct StoreGuard<'a> {
+    guard: MutexGuard<'a, Store>,
+    blobs: &'a Blobs,
+}
+
+impl Deref for StoreGuard<'_> {
+    type Target = Store;
+    fn deref(&self) -> &Store {
+        &self.guard
+    }
+}
+
+impl DerefMut for StoreGuard<'_> {
+    fn deref_mut(&mut self) -> &mut Store {
+        &mut self.guard
+    }
+}
+
+impl Drop for StoreGuard<'_> {
+    fn drop(&mut self) {
+        let gone = std::mem::take(&mut self.guard.discarded);
+        self.blobs.discard(gone);
+    }
+}
+
 /// The router for a configuration. Unknown fault and variant names and invalid users are
 /// skipped here; [`Config::validate`] reports them.
 pub fn app(config: &Config) -> (Router, Fixtures) {
     let edits = config.edits();
-    let rules = edits.rules(Rules {
+    let mut defaults = Rules {
         delay_ms: config.latency_ms,
         ..Rules::default()
-    });
+    };
+    defaults.files.closing_ms = config.closing_ms;
+    let rules = edits.rules(defaults);
     let mut store = Store::default();
     for (handle, token) in &config.users {
         store.add_user(handle, token);
@@ -245,8 +297,9 @@ pub fn app(config: &Config) -> (Router, Fixtures) {
     } else {
         Fixtures::default()
     };
-    let state = AppState::new(store, rules, edits);
-    let mut router = Router::new().fallback(protocol::handle).with_state(state);
+    let transfer = files::transfer::routes(&rules);
+    let state = AppState::new(store, rules, edits, Blobs::temporary());
+    let mut router = transfer.fallback(protocol::handle).with_state(state);
     if config.log {
         router = router.layer(axum::middleware::from_fn(log_request));
     }

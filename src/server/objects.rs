@@ -231,7 +231,7 @@ pub fn copy_metadata(store: &mut Store, call: &Call) -> ApiResult<Value> {
         // still the named project's.
         let needed = match obj.state {
             State::Open => levels.copy_open,
-            State::Closed => levels.copy_closed,
+            State::Closing | State::Closed => levels.copy_closed,
         };
         store.require(project, call.user, needed)?;
     }

@@ -225,6 +225,10 @@ pub fn describe_value(store: &Store, project: &str, user: &str, fields: &Fields)
     put("totalSponsoredEgressBytes", json!(0));
     put("consumedSponsoredEgressBytes", json!(0));
     put("properties", props_json(&p.properties));
+    put(
+        "fileUploadParameters",
+        super::files::parameters::upload_parameters(&p.region),
+    );
     let mut folders = vec!["/".to_string()];
     folders.extend(p.folders.iter().cloned());
     put("folders", strings_json(&folders));

@@ -19,8 +19,16 @@ use super::store::{
     Copy, Level, NonceEntry, Object, State, Store, collect_links, now_ms, props_json, strings_json,
 };
 
-/// The deprecated top-level describe flags.
-pub const DEPRECATED_FLAGS: &[&str] = &["properties", "details"];
+/// The deprecated top-level describe flags, and the file fields a top-level boolean adds
+/// to the defaults ([CLIENT] `dx download` sends `{"parts": true, "size": true, ...}`).
+pub const DEPRECATED_FLAGS: &[&str] = &[
+    "properties",
+    "details",
+    "parts",
+    "size",
+    "media",
+    "archivalState",
+];
 
 /// The exact message the platform gives for a reused nonce.
 pub const NONCE_REUSED: &str =
@@ -73,6 +81,7 @@ pub fn describe_copy(obj: &Object, project: &str, fields: &Fields, links: LinkRu
     put("createdBy", json!({"user": obj.created_by}));
     put("properties", props_json(&copy.properties));
     put("details", obj.details.clone());
+    super::files::describe::add_fields(obj, fields, &mut out);
     Value::Object(out)
 }
 
@@ -211,7 +220,7 @@ fn read_source<'a>(
 
 /// The key a nonce is stored under: scoped per user (our reading of silent docs), unless
 /// the rules share one table between users.
-fn nonce_key(rules: &Nonces, user: &str, nonce: &str) -> (String, String) {
+pub fn nonce_key(rules: &Nonces, user: &str, nonce: &str) -> (String, String) {
     let user = if rules.per_user { user } else { "" };
     (user.to_string(), nonce.to_string())
 }
@@ -219,7 +228,7 @@ fn nonce_key(rules: &Nonces, user: &str, nonce: &str) -> (String, String) {
 /// What the nonce table says of a request (nonces page): the first answer to replay;
 /// `None` for a nonce not seen (or forgotten, or only a failed attempt's, when the rules
 /// keep those); InvalidInput for a nonce that came with other input.
-fn nonce_replay(
+pub fn nonce_replay(
     store: &Store,
     rules: &Nonces,
     key: &(String, String),
@@ -349,6 +358,7 @@ fn create(store: &mut Store, call: &Call) -> ApiResult<Value> {
         modified: now,
         created_by: call.user.to_string(),
         created_in: project.to_string(),
+        file: None,
         copies: vec![Copy {
             project: project.to_string(),
             name: req.name.or(name).unwrap_or_else(|| {

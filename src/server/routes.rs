@@ -9,7 +9,7 @@
 
 use super::call::Handler;
 use super::ids;
-use super::{folders, objects, projects, records, search, system};
+use super::{files, folders, objects, projects, records, search, system};
 
 /// Who a route is addressed to: the first component of its path (spec §2, "URL forms").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,6 +117,7 @@ const DATA: Subject = Subject::Id(ids::DATA_CLASSES);
 const CONTAINER: Subject = Subject::Id(ids::CONTAINER_CLASSES);
 const PROJECT: Subject = Subject::Id(&["project"]);
 const USER: Subject = Subject::Handle("user");
+const FILE: Subject = Subject::Id(&["file"]);
 
 /// Every route, implemented ones first. The first row matching a request answers it.
 pub static ROUTES: &[Route] = &[
@@ -135,6 +136,11 @@ pub static ROUTES: &[Route] = &[
     Route::new(SYSTEM, "findGlobalWorkflows", search::find_nothing),
     // records (records page)
     Route::new(Subject::Class("record"), "new", records::new),
+    // files (files page): before the data-object rows, so that a file's close is its own
+    Route::new(Subject::Class("file"), "new", files::new),
+    Route::new(FILE, "upload", files::upload),
+    Route::new(FILE, "close", files::close),
+    Route::new(FILE, "download", files::download),
     Route::new(DATA, "describe", records::describe),
     // data objects: lifecycle, types, details, visibility, metadata, cloning pages
     Route::new(DATA, "close", objects::close),
@@ -173,9 +179,6 @@ pub static ROUTES: &[Route] = &[
     Route::new(CONTAINER, "removeObjects", folders::remove_objects),
     Route::new(CONTAINER, "clone", folders::clone),
     // routes of the platform this server does not implement (yet)
-    Route::missing(Subject::Class("file"), "new"),
-    Route::missing(Subject::Id(&["file"]), "upload"),
-    Route::missing(Subject::Id(&["file"]), "download"),
     Route::missing(Subject::Class("applet"), "new"),
     Route::missing(Subject::Id(&["applet"]), "run"),
     Route::missing(Subject::Id(&["applet"]), "get"),
@@ -277,7 +280,7 @@ mod tests {
         for (subject, method) in [
             (format!("applet-{ID}"), "run"),
             ("job".to_string(), "new"),
-            (format!("file-{ID}"), "upload"),
+            (format!("applet-{ID}"), "get"),
         ] {
             let (route, _) = found(&subject, method).unwrap();
             assert!(route.handler.is_none(), "{subject}/{method}");

@@ -53,6 +53,10 @@ pub struct Rules {
     pub folders: Folders,
     /// Projects and their members: invitations, decreases, destruction.
     pub projects: Projects,
+    /// Files: the part rules, the lifecycle, describe's file fields.
+    pub files: Files,
+    /// The transfer endpoints: the PUT to an upload URL and the GET of a download URL.
+    pub transfer: Transfer,
     /// Milliseconds every answer is held back: [SILENT] in the docs; `serve --latency`
     /// sets it to exercise clients' time-outs.
     pub delay_ms: u64,
@@ -183,6 +187,8 @@ impl Default for Rules {
                 decrease_only_lowers: true,
                 destroy_removes: true,
             },
+            files: Files::default(),
+            transfer: Transfer::default(),
             delay_ms: 0,
         }
     }
@@ -204,6 +210,11 @@ pub const DEFAULT_DESCRIBE_FIELDS: &[&str] = &[
     "tags",
     "modified",
     "createdBy",
+    // Files only (describe_copy puts them for files alone): [OBSERVED] `media` and
+    // `archivalState` by default, [CLIENT]/[DOC] `size` by default once closed.
+    "media",
+    "archivalState",
+    "size",
 ];
 
 /// How requests are read (spec §2, "Request rules").
@@ -634,6 +645,217 @@ pub struct Projects {
     /// [OBSERVED] A destroyed project is gone: describe is ResourceNotFound. When off,
     /// destroy answers but leaves the project as it was.
     pub destroy_removes: bool,
+}
+
+/// `fileUploadParameters`: the part rules of a region (spec §8b, "Part rules").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UploadParameters {
+    /// Minimum bytes of every part but the highest-indexed.
+    pub minimum_part_size: u64,
+    /// Maximum bytes of a part.
+    pub maximum_part_size: u64,
+    /// Maximum bytes of a file.
+    pub maximum_file_size: u64,
+    /// Maximum number of parts (and the highest index).
+    pub maximum_num_parts: u64,
+    /// Whether the highest-indexed part may be empty (then a file needs one part at
+    /// least); when not, a file may have no parts, but a last part has a byte at least.
+    pub empty_last_part_allowed: bool,
+}
+
+impl UploadParameters {
+    /// [CLIENT] The `aws:*` row (dxpy's "amazon" fixture; the page's 5 MB–5 GB [DOC]).
+    pub const AWS: UploadParameters = UploadParameters {
+        minimum_part_size: 5 * 1024 * 1024,
+        maximum_part_size: 5 * 1024 * 1024 * 1024,
+        maximum_file_size: 5 * 1024 * 1024 * 1024 * 1024,
+        maximum_num_parts: 10_000,
+        empty_last_part_allowed: true,
+    };
+
+    /// [CLIENT] The `azure:*` row (dxpy's "azure" fixture).
+    pub const AZURE: UploadParameters = UploadParameters {
+        minimum_part_size: 1,
+        maximum_part_size: 4 * 1024 * 1024,
+        maximum_file_size: 209_715_200_000,
+        maximum_num_parts: 50_000,
+        empty_last_part_allowed: false,
+    };
+
+    /// The documented row of a region, as a project's describe states it: [INFERRED]
+    /// `azure:*` the Azure row, anything else the AWS row.
+    pub fn of_region(region: &str) -> UploadParameters {
+        if region.starts_with("azure:") {
+            UploadParameters::AZURE
+        } else {
+            UploadParameters::AWS
+        }
+    }
+}
+
+/// Which of the close rules `/file-xxxx/close` applies ([CLIENT] dxfuse's copy of the
+/// platform's list; each is InvalidState when it holds).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CloseRules {
+    /// 1. `emptyLastPartAllowed` and no parts at all.
+    pub zero_parts: bool,
+    /// 2. A part is still pending.
+    pub pending: bool,
+    /// 3. A part other than the highest-indexed is under `minimumPartSize`.
+    pub small_part: bool,
+    /// 4. Not `emptyLastPartAllowed` and the highest-indexed part is empty.
+    pub empty_last_part: bool,
+    /// 5. The parts add up to more than `maximumFileSize`.
+    pub file_too_big: bool,
+}
+
+/// Files (files page; spec §8b).
+#[derive(Debug, Clone)]
+pub struct Files {
+    /// The part rules of `aws:*` regions ([CLIENT]).
+    pub aws: UploadParameters,
+    /// The part rules of `azure:*` regions ([CLIENT]).
+    pub azure: UploadParameters,
+    /// The close rules in force.
+    pub close: CloseRules,
+    /// [DOC] Parts can be uploaded only while the file is open: `/upload` on a closing or
+    /// closed file is InvalidState ([OBSERVED] type).
+    pub upload_needs_open: bool,
+    /// [DOC] A file must be closed before its data can be read: `/download` of an open or
+    /// closing file is InvalidState ([OBSERVED] type).
+    pub download_needs_closed: bool,
+    /// [INFERRED] `/upload` requires `size` and `md5` (the legacy C++ binding omits them).
+    pub upload_requires_size_md5: bool,
+    /// [INFERRED] `/upload`'s `index` is at most `maximumNumParts` and its `size` at most
+    /// `maximumPartSize` (InvalidInput).
+    pub upload_limits_checked: bool,
+    /// [INFERRED] How long `closing` lasts, in ms: 0 closes at once (the docs: seconds to
+    /// minutes). `serve --closing-ms` sets it, so that `closing` can be observed.
+    pub closing_ms: u64,
+    /// [SILENT] The media type of a file made without `media`: `""` is our reading (the
+    /// docs' `dx upload` sample prints it empty); content is never sniffed.
+    pub default_media: &'static str,
+    /// [INFERRED] The content is the complete parts in ascending index order (gaps
+    /// allowed, as in S3 multipart uploads); off: in the order their data landed.
+    pub index_order: bool,
+    /// [DOC] A part uploaded again is replaced: the most recent successful PUT wins.
+    pub last_put_wins: bool,
+}
+
+impl Default for Files {
+    fn default() -> Files {
+        Files {
+            aws: UploadParameters::AWS,
+            azure: UploadParameters::AZURE,
+            close: CloseRules {
+                zero_parts: true,
+                pending: true,
+                small_part: true,
+                empty_last_part: true,
+                file_too_big: true,
+            },
+            upload_needs_open: true,
+            download_needs_closed: true,
+            upload_requires_size_md5: true,
+            upload_limits_checked: true,
+            closing_ms: 0,
+            default_media: "",
+            index_order: true,
+            last_put_wins: true,
+        }
+    }
+}
+
+impl Files {
+    /// The part rules in force for a project in `region`: [INFERRED] `azure:*` the Azure
+    /// row, anything else the AWS row.
+    pub fn parameters(&self, region: &str) -> UploadParameters {
+        if region.starts_with("azure:") {
+            self.azure
+        } else {
+            self.aws
+        }
+    }
+}
+
+/// The transfer endpoints: the PUT of a part to an upload URL, the GET of a download URL
+/// (spec §8b, "PUT to the upload URL", "GET to the download URL").
+#[derive(Debug, Clone)]
+pub struct Transfer {
+    /// [INFERRED] A PUT whose body's MD5 is not the one `/upload` was given is refused
+    /// (400 `BadDigest`), like S3.
+    pub md5_checked: bool,
+    /// [INFERRED] A PUT whose body is not the announced size is refused (400).
+    pub length_checked: bool,
+    /// [INFERRED] A PUT needs the `Content-MD5` header `/upload` handed out.
+    pub headers_required: bool,
+    /// [DOC] The PUT needs no other authentication than its URL: an `Authorization`
+    /// header is not required (and ignored). Off: a PUT without one is refused.
+    pub no_auth_needed: bool,
+    /// [DOC] Parts are written only while the file is open: a PUT to a URL handed out
+    /// before close is refused once the file is closing or closed.
+    pub put_needs_open: bool,
+    /// [CLIENT]/[INFERRED] Handed-out URLs expire (403 after).
+    pub expiry_enforced: bool,
+    /// [INFERRED] How long an upload URL lives, in ms (at least 15 minutes).
+    pub upload_lifetime_ms: i64,
+    /// [INFERRED] A preauthenticated URL's lifetime without `duration`, in seconds.
+    pub default_duration_s: i64,
+    /// [INFERRED] The longest `duration` accepted (dxfuse and dxda ask for a year).
+    pub max_duration_s: i64,
+    /// [OBSERVED] Two non-preauthenticated `/download` calls with the same inputs answer
+    /// the same URL. Off: a fresh one every call.
+    pub stable_download_urls: bool,
+    /// [OBSERVED] Every preauthenticated call answers a fresh URL (its expiry in it).
+    pub fresh_preauth_urls: bool,
+    /// [OBSERVED] A download URL's last path segment is the filename.
+    pub filename_last: bool,
+    /// [INFERRED] `Range: bytes=a-b` is inclusive of `b` (RFC 9110), clamped to the end.
+    pub range_end_inclusive: bool,
+    /// [INFERRED] A ranged GET answers 206 with `Content-Range`.
+    pub partial_status: StatusCode,
+    /// [INFERRED] A range starting past the end is 416.
+    pub unsatisfiable_refused: bool,
+    /// The host name transfer URLs carry: `None`, the one the API call was made to (the
+    /// same server); another name is allowed (clients use URLs as returned).
+    pub host: Option<&'static str>,
+    /// Where the upload URLs live: a path prefix of two components at least, which no
+    /// `/subject/method` API route can be.
+    pub upload_prefix: &'static str,
+    /// Where the download URLs live (DNAnexus's own mock serves `/F/D`).
+    pub download_prefix: &'static str,
+    /// Headers `/upload` hands out besides `content-length` and `content-md5`, which the
+    /// PUT carries back (the platform's include `x-amz-server-side-encryption`).
+    pub extra_upload_headers: &'static [(&'static str, &'static str)],
+    /// What a PUT that stored its part answers: [CLIENT] any 2xx.
+    pub put_status: StatusCode,
+}
+
+impl Default for Transfer {
+    fn default() -> Transfer {
+        Transfer {
+            md5_checked: true,
+            length_checked: true,
+            headers_required: true,
+            no_auth_needed: true,
+            put_needs_open: true,
+            expiry_enforced: true,
+            upload_lifetime_ms: 60 * 60 * 1000,
+            default_duration_s: 86_400,
+            max_duration_s: 31_536_000,
+            stable_download_urls: true,
+            fresh_preauth_urls: true,
+            filename_last: true,
+            range_end_inclusive: true,
+            partial_status: StatusCode::PARTIAL_CONTENT,
+            unsatisfiable_refused: true,
+            host: None,
+            upload_prefix: "/F/U",
+            download_prefix: "/F/D",
+            extra_upload_headers: &[],
+            put_status: StatusCode::OK,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -282,6 +282,14 @@ pub fn find_data_objects(store: &mut Store, call: &Call) -> ApiResult<Value> {
             "Expected \"state\" to be open, closing, closed or any",
         ));
     }
+    // Files only ([CLIENT] dxfuse): with a state other than "any", only files in that
+    // archival state match (our reading); files here are always live.
+    let archival = input.opt_str("archivalState")?.unwrap_or("any");
+    if !["live", "archival", "archived", "unarchiving", "any"].contains(&archival) {
+        return Err(invalid_input(
+            "Expected \"archivalState\" to be live, archival, archived, unarchiving or any",
+        ));
+    }
     let rules = &call.rules.search;
     let visibility = input
         .opt_str("visibility")?
@@ -347,7 +355,7 @@ pub fn find_data_objects(store: &mut Store, call: &Call) -> ApiResult<Value> {
         let state_ok = match state {
             "open" => obj.state == State::Open,
             "closed" => obj.state == State::Closed,
-            "closing" => false,
+            "closing" => obj.state == State::Closing,
             _ => true,
         };
         let vis_ok = match visibility {
@@ -362,7 +370,10 @@ pub fn find_data_objects(store: &mut Store, call: &Call) -> ApiResult<Value> {
                 &copy.folder == folder
             }
         });
+        let archival_ok = archival == "any"
+            || (obj.file.is_some() && archival == super::files::describe::ARCHIVAL_STATE);
         state_ok
+            && archival_ok
             && vis_ok
             && scope_ok
             && class.is_none_or(|c| obj.class == c)

@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde_json::{Map, Value};
 
 use super::error::{ApiResult, not_found, not_found_msg, permission_denied};
+use super::files::data::FileData;
 use super::ids;
 
 /// A permission level, in the documented order VIEW < UPLOAD < CONTRIBUTE < ADMINISTER.
@@ -118,10 +119,12 @@ impl Project {
     }
 }
 
-/// Open or closed. Records close synchronously, so `closing` never shows.
+/// Open, closing or closed. Records close synchronously, so only files show `closing`
+/// (for as long as the rules' closing delay, none by default).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum State {
     Open,
+    Closing,
     Closed,
 }
 
@@ -129,6 +132,7 @@ impl State {
     pub fn as_str(self) -> &'static str {
         match self {
             State::Open => "open",
+            State::Closing => "closing",
             State::Closed => "closed",
         }
     }
@@ -161,6 +165,8 @@ pub struct Object {
     pub created_in: String,
     /// Copies in the order they were added (the describe fallback order).
     pub copies: Vec<Copy>,
+    /// A file's media type, parts and handed-out URLs (`None` for other classes).
+    pub file: Option<FileData>,
 }
 
 impl Object {
@@ -201,6 +207,11 @@ pub struct Store {
     /// pick the same nonce (our reading; the docs are silent). Never expires: the docs
     /// guarantee at least an hour, and a test server does not live long.
     pub nonces: HashMap<(String, String), NonceEntry>,
+    /// Files closing, with when they become closed (ms); see [`Store::settle`].
+    pub closing: Vec<(String, i64)>,
+    /// Blob keys of files that are gone, for the blob store to delete once the lock is
+    /// released (the bytes never pass through the lock).
+    pub discarded: Vec<String>,
     seq: u64,
 }
 
@@ -237,6 +248,25 @@ impl Store {
             let id = ids::generate(class, alphabet);
             if !self.projects.contains_key(&id) && !self.objects.contains_key(&id) {
                 return id;
+            }
+        }
+    }
+
+    /// Finish the closings that are due at `now` (ms): those files read `closed` from
+    /// then on. Called whenever the store is locked, so no reader sees a stale state.
+    pub fn settle(&mut self, now: i64) {
+        if self.closing.is_empty() {
+            return;
+        }
+        let (due, later): (Vec<_>, Vec<_>) = std::mem::take(&mut self.closing)
+            .into_iter()
+            .partition(|(_, at)| *at <= now);
+        self.closing = later;
+        for (id, _) in due {
+            if let Some(obj) = self.objects.get_mut(&id)
+                && obj.state == State::Closing
+            {
+                obj.state = State::Closed;
             }
         }
     }
@@ -376,7 +406,8 @@ impl Store {
         }
         let needed = match obj.state {
             State::Open => open,
-            State::Closed => closed,
+            // [INFERRED] A closing object is no longer open: the closed level.
+            State::Closing | State::Closed => closed,
         };
         self.require(project, user, needed).map(|_| ())
     }
@@ -447,8 +478,11 @@ impl Store {
                 }
                 None => false,
             };
-            if gone {
-                self.objects.remove(id);
+            if gone
+                && let Some(obj) = self.objects.remove(id)
+                && let Some(file) = obj.file
+            {
+                self.discarded.extend(file.blob_keys());
             }
         }
         if let Some(p) = self.projects.get_mut(project) {
@@ -620,6 +654,7 @@ mod tests {
                 modified: 1,
                 created_by: "user-alice".into(),
                 created_in: p.clone(),
+                file: None,
                 copies: copies
                     .iter()
                     .map(|proj| Copy {

@@ -53,6 +53,20 @@ impl Ans {
     }
 }
 
+/// Read a response whole.
+pub async fn answer(resp: reqwest::Response) -> Ans {
+    let status = resp.status().as_u16();
+    let headers = resp.headers().clone();
+    let raw = resp.bytes().await.expect("body").to_vec();
+    let body = serde_json::from_slice(&raw).unwrap_or(Value::Null);
+    Ans {
+        status,
+        headers,
+        body,
+        raw,
+    }
+}
+
 pub async fn server() -> Srv {
     server_with(Config::default()).await
 }
@@ -94,17 +108,7 @@ impl Srv {
         if let Some(b) = body {
             req = req.body(b);
         }
-        let resp = req.send().await.expect("request sent");
-        let status = resp.status().as_u16();
-        let headers = resp.headers().clone();
-        let raw = resp.bytes().await.expect("body").to_vec();
-        let body = serde_json::from_slice(&raw).unwrap_or(Value::Null);
-        Ans {
-            status,
-            headers,
-            body,
-            raw,
-        }
+        answer(req.send().await.expect("request sent")).await
     }
 
     /// POST a JSON body as `token`'s user.

@@ -12,12 +12,13 @@
 //!
 //! One file per family, in the order they are listed and their edits apply:
 //! [`protocol`], [`lifecycle`], [`records`], [`search`], [`system`], [`folders`],
-//! [`projects`], [`objects`].
+//! [`projects`], [`objects`], [`files`].
 
 use std::sync::LazyLock;
 
 use super::edit::Edit;
 
+pub mod files;
 pub mod folders;
 pub mod lifecycle;
 pub mod objects;
@@ -54,6 +55,7 @@ pub static FAMILIES: &[&[Fault]] = &[
     folders::FAULTS,
     projects::FAULTS,
     objects::FAULTS,
+    files::FAULTS,
 ];
 
 /// Every fault, in the order `dxconform faults` lists them (and their edits apply).

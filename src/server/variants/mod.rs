@@ -7,7 +7,13 @@
 //! [`Edit`], written beside it: a change to the [`Rules`](super::rules::Rules) (another
 //! status where the docs give none, a page cap) or a rewrite of the request, the answer,
 //! its bytes or its headers. Route code never names a variant, so adding one is a change
-//! to this file alone.
+//! to one file: this one, or a family's file below (a new family is a new file and one
+//! line in [`FAMILIES`]).
+//!
+//! # Layout
+//!
+//! The protocol, describe and search variants are here ([`BASE`]); [`files`] holds the
+//! files page's (transfer URLs, closing, part fields).
 
 use axum::http::header::{
     ACCESS_CONTROL_EXPOSE_HEADERS, ACCESS_CONTROL_MAX_AGE, ALLOW, CACHE_CONTROL, CONNECTION,
@@ -16,8 +22,12 @@ use axum::http::header::{
 use axum::http::{HeaderValue, StatusCode};
 use serde_json::{Map, Value, json};
 
+use std::sync::LazyLock;
+
 use super::edit::{Edit, Seen};
 use super::error::{ApiError, ErrorType};
+
+pub mod files;
 
 use Strictness::{Lenient, Strict};
 
@@ -44,11 +54,18 @@ pub struct Variant {
 
 /// The variant named `name`.
 pub fn find(name: &str) -> Option<&'static Variant> {
-    VARIANTS.iter().find(|v| v.name == name)
+    VARIANTS.iter().copied().find(|v| v.name == name)
 }
 
+/// Every family's variants, in listing order.
+pub static FAMILIES: &[&[Variant]] = &[BASE, files::VARIANTS];
+
 /// Every variant, in the order their edits apply.
-pub static VARIANTS: &[Variant] = &[
+pub static VARIANTS: LazyLock<Vec<&'static Variant>> =
+    LazyLock::new(|| FAMILIES.iter().flat_map(|f| f.iter()).collect());
+
+/// The variants of the protocol, describe answers and search.
+pub static BASE: &[Variant] = &[
     // ---- error answers ----
     Variant {
         name: "error-details",
@@ -581,7 +598,7 @@ mod tests {
     #[test]
     fn names_are_unique_and_freedoms_one_line() {
         let mut names = std::collections::BTreeSet::new();
-        for v in VARIANTS {
+        for v in VARIANTS.iter() {
             assert!(names.insert(v.name), "duplicate variant {}", v.name);
             assert!(
                 !v.freedom.is_empty() && !v.freedom.contains('\n'),
