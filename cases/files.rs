@@ -3139,7 +3139,7 @@ pub static CASES: &[Case] = &[
             Is("/fileUploadParameters/maximumFileSize", Kind::Int),
             Is("/fileUploadParameters/maximumNumParts", Kind::Int),
             Is("/fileUploadParameters/emptyLastPartAllowed", Kind::Bool),
-            Eq(
+            Has(
                 "/fileUploadParameters",
                 r#"{"minimumPartSize": 5242880, "maximumPartSize": 5368709120,
                     "maximumFileSize": 5497558138880, "maximumNumParts": 10000,

@@ -485,8 +485,8 @@ pub static BASE: &[Variant] = &[
     },
 ];
 
-/// Keys whose values are data, not fields (and `next`, an opaque token handed back as it
-/// came): nothing may be added inside them.
+/// Keys whose values are data, not fields (a file's `parts` are keyed by index; `next` is
+/// an opaque token handed back as it came): nothing may be added inside them.
 const DATA_KEYS: &[&str] = &[
     "details",
     "properties",
@@ -494,6 +494,7 @@ const DATA_KEYS: &[&str] = &[
     "headers",
     "input",
     "next",
+    "parts",
 ];
 
 /// Add [`EXTRA`] to `m` and to every mapping nested in it, except inside [`DATA_KEYS`].
