@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The files benchmark of issue 9 (point 3): a file of SIZE MiB (1 GiB by default) uploaded
 # in PART MiB parts (16) and downloaded through loopback, against the floor of the same
-# bytes sent by the same client (one curl process, one keep-alive connection, the parts in
-# order) to a bare axum handler streaming them to the same storage, and read back by a
-# bare GET (`examples/files_floor.rs`). Rerunnable: `bench/files.sh [RUNS] [SIZE] [PART]`;
-# PROFILE=dev uses the dev profile's binaries instead of release ones.
+# bytes sent by the same client (one curl process sending PARALLEL parts at once; by
+# default min(CPUs, 8), as dx does; PARALLEL=1 is one connection, the parts in order) to a
+# bare axum handler streaming them to the same storage, and read back by a bare GET
+# (`examples/files_floor.rs`). Rerunnable: `[PARALLEL=N] bench/files.sh [RUNS] [SIZE]
+# [PART]`; PROFILE=dev uses the dev profile's binaries instead of release ones.
 #
 # Each run times, with the API calls (`/file/new`, one `/upload` per part, `/close`,
 # `/download`) left out of the clock:
@@ -127,6 +128,10 @@ floor_config() {
 floor_config
 
 curl_quiet=(curl -sS --fail --noproxy '*' -o /dev/null)
+cpus="$(nproc)"
+parallel="${PARALLEL:-$((cpus < 8 ? cpus : 8))}"
+curl_up=("${curl_quiet[@]}")
+[ "$parallel" -gt 1 ] && curl_up+=(--parallel --parallel-max "$parallel")
 declare -a up down fup fdown
 # Every phase starts with no dirty pages (`sync`, outside the clock), so that one phase's
 # writeback does not slow the next.
@@ -136,12 +141,12 @@ declare -a fup_cpu up_cpu
 for run in $(seq "$runs"); do
     sync
     c0="$(cpu "$floor")"
-    fup+=("$(timed "${curl_quiet[@]}" -K "$work/floor.curl")")
+    fup+=("$(timed "${curl_up[@]}" -K "$work/floor.curl")")
     fup_cpu+=("$(awk -v a="$c0" -v b="$(cpu "$floor")" 'BEGIN {print b - a}')")
     read -r project file < <(api prepare)
     sync
     c0="$(cpu "$server")"
-    up+=("$(timed "${curl_quiet[@]}" -K "$work/upload.curl")")
+    up+=("$(timed "${curl_up[@]}" -K "$work/upload.curl")")
     up_cpu+=("$(awk -v a="$c0" -v b="$(cpu "$server")" 'BEGIN {print b - a}')")
     url="$(api finish "$project" "$file")"
     sync
@@ -167,7 +172,7 @@ report() {
 }
 m_fup="$(median "${fup[@]}")" m_up="$(median "${up[@]}")"
 m_fdown="$(median "${fdown[@]}")" m_down="$(median "${down[@]}")"
-echo "files benchmark: $size_mib MiB in $part_mib MiB parts, $runs runs, medians ($profile build)"
+echo "files benchmark: $size_mib MiB in $part_mib MiB parts, $parallel at once, $runs runs, medians ($profile build)"
 report "floor up" "$m_fup"
 report "upload" "$m_up"
 report "floor down" "$m_fdown"
