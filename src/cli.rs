@@ -46,7 +46,7 @@ pub const EXIT_CODES: &str = "Exit status:
 
 /// How many cases run at once by default: enough that a run over a network takes about
 /// as long as its longest case, few enough not to look like an attack to an endpoint.
-pub const DEFAULT_CONCURRENCY: usize = 1024;
+pub const DEFAULT_CONCURRENCY: usize = 512;
 
 /// A count of cases at once: 1 or more.
 fn parse_concurrency(text: &str) -> Result<usize, String> {

@@ -141,38 +141,70 @@ fn check_scratch(r: &Resolved, run_id: &str) -> Result<(), String> {
 /// Resolve the target and check everything the cases rely on. Call outside `block_on`.
 pub fn check(target: &Target, run_id: &str) -> Result<Setup, String> {
     let r = target.resolve()?;
-    check_scratch(r, run_id)?;
     let mut lines = vec![format!("owner {}", r.owner.id)];
     match &r.peer {
         Some(p) => lines.push(format!("peer {}", p.id)),
         None => lines.push("no peer: the cases that need one are ignored".into()),
     }
-    if let TargetSpec::Endpoint(_) = &target.spec {
-        match (&r.limit_project, &r.expired_project) {
-            (Some(limit), Some(expired)) => {
-                lines.push(check_fixture(
-                    r,
+    let fixtures = match (&target.spec, &r.limit_project, &r.expired_project) {
+        (TargetSpec::Endpoint(_), Some(limit), Some(expired)) => Some((limit, expired)),
+        (TargetSpec::Endpoint(_), None, None) => {
+            lines.push("no billing fixtures: the billing cases are ignored".into());
+            None
+        }
+        (TargetSpec::Endpoint(_), _, _) => {
+            return Err(
+                "give both billing fixtures (--limit-project and --expired-project) or neither"
+                    .into(),
+            );
+        }
+        _ => None,
+    };
+    // The three checks are independent: side by side, so that over a slow network the
+    // set-up costs the round trips of the longest one, not of all three. The errors are
+    // reported in the order the module lists them.
+    let (scratch, limit, expired) = std::thread::scope(|s| {
+        let scratch = s.spawn(|| check_scratch(r, run_id));
+        let fixture =
+            |project: &str, flag, wanted, other| check_fixture(r, project, flag, wanted, other);
+        let limit = fixtures.map(|(limit, _)| {
+            s.spawn(move || {
+                fixture(
                     limit,
                     "--limit-project",
                     "SpendingLimitExceeded",
                     "OrgExpired",
-                )?);
-                lines.push(check_fixture(
-                    r,
+                )
+            })
+        });
+        let expired = fixtures.map(|(_, expired)| {
+            s.spawn(move || {
+                fixture(
                     expired,
                     "--expired-project",
                     "OrgExpired",
                     "SpendingLimitExceeded",
-                )?);
-            }
-            (None, None) => lines.push("no billing fixtures: the billing cases are ignored".into()),
-            _ => {
-                return Err(
-                    "give both billing fixtures (--limit-project and --expired-project) or neither"
-                        .into(),
-                );
-            }
-        }
+                )
+            })
+        });
+        let join = |h: std::thread::ScopedJoinHandle<'_, Result<String, String>>| {
+            h.join()
+                .unwrap_or_else(|_| Err("the set-up check panicked".into()))
+        };
+        (
+            scratch
+                .join()
+                .unwrap_or_else(|_| Err("the set-up check panicked".into())),
+            limit.map(join),
+            expired.map(join),
+        )
+    });
+    if let Some(limit) = limit {
+        lines.push(limit?);
     }
+    if let Some(expired) = expired {
+        lines.push(expired?);
+    }
+    scratch?;
     Ok(Setup { lines })
 }
