@@ -261,13 +261,13 @@ pub static BASE: &[Variant] = &[
         name: "throttle-503",
         freedom: "any call may be throttled with 503 and `Retry-After` before it runs; clients wait and retry without counting it (spec §11)",
         strictness: Strict,
-        edit: Edit::request(|seen, _| throttle(seen, ErrorType::ServiceUnavailable)),
+        edit: Edit::request(|seen, _| throttle(seen, ErrorType::ServiceUnavailable, Some(1), 40)),
     },
     Variant {
         name: "throttle-429",
         freedom: "any call may be throttled with 429 RateLimitConditional and `Retry-After`; clients treat it as 503 (spec §11)",
         strictness: Strict,
-        edit: Edit::request(|seen, _| throttle(seen, ErrorType::RateLimitConditional)),
+        edit: Edit::request(|seen, _| throttle(seen, ErrorType::RateLimitConditional, Some(1), 40)),
     },
     // ---- headers ----
     Variant {
@@ -472,16 +472,8 @@ pub static BASE: &[Variant] = &[
         name: "throttle-503-without-retry-after",
         freedom: "a 503 need not say when to come back: clients back off exponentially without `Retry-After` (spec §10, retry semantics)",
         strictness: Strict,
-        edit: Edit::request(|seen, _| {
-            let n = seen.counter;
-            if n >= 5 && (n - 5) % 97 == 0 {
-                return Err(ApiError::new(
-                    ErrorType::ServiceUnavailable,
-                    "The server is busy; try again later",
-                ));
-            }
-            Ok(())
-        }),
+        // Rarer than the others: without `Retry-After` every client backs off on its own.
+        edit: Edit::request(|seen, _| throttle(seen, ErrorType::ServiceUnavailable, None, 97)),
     },
 ];
 
@@ -552,12 +544,18 @@ fn token_position(token: &str) -> Option<Value> {
     serde_json::from_slice(&bytes).ok()
 }
 
-/// Refuse the 3rd request and then every 40th with `kind` and `Retry-After: 1`.
-fn throttle(seen: &Seen, kind: ErrorType) -> Result<(), ApiError> {
+/// Refuse the 3rd request and then every `every`-th with `kind`, and with `Retry-After`
+/// when given.
+fn throttle(
+    seen: &Seen,
+    kind: ErrorType,
+    retry_after: Option<u64>,
+    every: u64,
+) -> Result<(), ApiError> {
     let n = seen.counter;
-    if n >= 2 && (n - 2) % 40 == 0 {
-        let mut e = ApiError::new(kind, "The server is busy; retry after Retry-After seconds");
-        e.retry_after = Some(1);
+    if n >= 2 && (n - 2) % every == 0 {
+        let mut e = ApiError::new(kind, "The server is busy; try again later");
+        e.retry_after = retry_after;
         return Err(e);
     }
     Ok(())
