@@ -58,7 +58,7 @@ fn answer(status: u16, body: Value) -> Answer {
     Answer {
         status,
         headers,
-        body: body.to_string().into_bytes(),
+        body: body.to_string().into(),
         json: Some(body),
     }
 }
@@ -328,7 +328,7 @@ fn expectations_split_into_parts_judged_apart() {
     );
     let mut text = answer(422, json!(null));
     text.json = None;
-    text.body = b"oops".to_vec();
+    text.body = bytes::Bytes::from_static(b"oops");
     text.headers
         .insert("content-type".into(), "text/plain".into());
     let d = check::expect(Expect::Error(422, "InvalidInput"), &text);

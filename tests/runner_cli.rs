@@ -96,7 +96,7 @@ impl Serve {
             url: format!("{}{path}", self.url),
             token: Some(OWNER.into()),
             headers: vec![],
-            body: body.to_string().into_bytes(),
+            body: body.to_string().into(),
             content_type: Some("application/json".into()),
             expected_status: None,
         })

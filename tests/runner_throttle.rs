@@ -32,7 +32,7 @@ fn request(url: String) -> Request {
         url,
         token: None,
         headers: vec![],
-        body: b"{}".to_vec(),
+        body: b"{}".to_vec().into(),
         content_type: Some("application/json".into()),
         expected_status: None,
     }

@@ -57,7 +57,7 @@ fn serve_announces_exports_keeps_serving_and_logs() {
         url: format!("{url}/system/whoami"),
         token: Some("tok-a".into()),
         headers: vec![],
-        body: b"{}".to_vec(),
+        body: b"{}".to_vec().into(),
         content_type: Some("application/json".into()),
         expected_status: None,
     })

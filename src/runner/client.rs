@@ -16,21 +16,40 @@
 //! or hanging endpoint fails in bounded time instead of hanging the run.
 
 use std::collections::{BTreeMap, HashMap};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{LazyLock, Mutex};
 use std::time::{Duration, Instant};
 
+use bytes::Bytes;
 use serde_json::Value;
 use tokio::runtime::Runtime;
 
-/// The runtime every trial blocks on, and the embedded server runs on.
+/// The runtime every trial blocks on, and the embedded server runs on: multi-thread
+/// unless [`single_threaded`] was called first.
 pub static RT: LazyLock<Runtime> = LazyLock::new(|| {
-    tokio::runtime::Builder::new_multi_thread()
+    let mut builder = if SINGLE_THREADED.load(Ordering::Relaxed) {
+        tokio::runtime::Builder::new_current_thread()
+    } else {
+        tokio::runtime::Builder::new_multi_thread()
+    };
+    builder
         .enable_all()
         .thread_name("dxconform-rt")
         .build()
         .expect("cannot build the tokio runtime")
 });
+
+static SINGLE_THREADED: AtomicBool = AtomicBool::new(false);
+
+/// Make [`RT`] a single-threaded runtime, for a process whose only work is sending
+/// requests (`run` against an endpoint): the cases and their connections then share one
+/// thread, and a request no longer costs a wake-up of another thread each way, which
+/// was a third of the runner's CPU. A process that serves (`serve`, the embedded server)
+/// keeps the multi-thread runtime. Has no effect once [`RT`] has been built; call it
+/// first thing.
+pub fn single_threaded() {
+    SINGLE_THREADED.store(true, Ordering::Relaxed);
+}
 
 /// How long one request may take by default: generous for small metadata calls over a
 /// slow network, short enough that a hanging endpoint is found out quickly.
@@ -122,7 +141,8 @@ pub struct Request {
     /// The bearer token to send (`None`: no `Authorization` header).
     pub token: Option<String>,
     pub headers: Vec<(String, String)>,
-    pub body: Vec<u8>,
+    /// Shared, not copied: a 5 MiB part goes to the client and the transcript as is.
+    pub body: Bytes,
     /// `Content-Type` of the body, if any.
     pub content_type: Option<String>,
     /// Answers with these statuses are what the step expects: never treat them as
@@ -139,7 +159,7 @@ impl Request {
             url,
             token: token.map(str::to_string),
             headers: Vec::new(),
-            body: body.to_string().into_bytes(),
+            body: Bytes::from(body.to_string()),
             content_type: Some("application/json".into()),
             expected_status: None,
         }
@@ -152,7 +172,7 @@ pub struct Answer {
     pub status: u16,
     /// Header names in lower case; repeated headers joined with `, `.
     pub headers: BTreeMap<String, String>,
-    pub body: Vec<u8>,
+    pub body: Bytes,
     /// The body parsed as JSON, when it is JSON.
     pub json: Option<Value>,
 }
@@ -231,8 +251,7 @@ pub async fn send_async(request: &Request) -> Result<Answer, String> {
         let body = response
             .bytes()
             .await
-            .map_err(|e| format!("reading the answer failed: {}", describe_error(&e, timeout)))?
-            .to_vec();
+            .map_err(|e| format!("reading the answer failed: {}", describe_error(&e, timeout)))?;
         let json = serde_json::from_slice(&body).ok();
         return Ok(Answer {
             status,

@@ -43,6 +43,10 @@ pub fn run(args: &RunArgs, dx_env: bool) -> ExitCode {
         Ok(s) => s,
         Err(e) => return usage(e),
     };
+    if matches!(spec, TargetSpec::Endpoint(_)) {
+        // Nothing is served from this process: one thread sends everything.
+        client::single_threaded();
+    }
     let cases = match super::prepare(crate::cases::tables()) {
         Ok(c) => c,
         Err(e) => return usage(e),

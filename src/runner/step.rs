@@ -195,14 +195,14 @@ impl CaseRun<'_> {
                     .map_or(Ok(json!({})), |v| vars::substitute(v, &self.vars))
                     .map_err(table_bug)?;
                 (
-                    value.to_string().into_bytes(),
+                    value.to_string().into(),
                     Some("application/json".to_string()),
                 )
             }
             Body::Raw { text, content_type } => (
                 vars::splice_raw(text, &self.vars)
                     .map_err(table_bug)?
-                    .into_bytes(),
+                    .into(),
                 content_type.map(str::to_string),
             ),
             Body::Blob(blobs) => (crate::blob::concat(blobs), None),
@@ -422,7 +422,7 @@ async fn send_pages(first: &Request) -> Result<Answer, String> {
         if next.is_null() {
             let body = json!({"results": results, "next": null, "pages": pages});
             return Ok(Answer {
-                body: body.to_string().into_bytes(),
+                body: body.to_string().into(),
                 json: Some(body),
                 ..answer
             });
@@ -437,6 +437,6 @@ async fn send_pages(first: &Request) -> Result<Answer, String> {
         if let Some(m) = body.as_object_mut() {
             m.insert("starting".into(), next);
         }
-        request.body = body.to_string().into_bytes();
+        request.body = body.to_string().into();
     }
 }

@@ -47,7 +47,7 @@ pub struct StepRecord {
     pub who: String,
     pub headers: Vec<(String, String)>,
     pub content_type: Option<String>,
-    pub body: Vec<u8>,
+    pub body: bytes::Bytes,
     /// What came back, or why nothing usable did.
     pub answer: Result<Answer, String>,
     /// Its differences, each with the items it breaks.
@@ -221,7 +221,7 @@ mod tests {
             url: "http://h/record/new".into(),
             token: Some("secret".into()),
             headers: vec![],
-            body: b"{}".to_vec(),
+            body: bytes::Bytes::from_static(b"{}"),
             content_type: Some("application/json".into()),
             expected_status: None,
         };
