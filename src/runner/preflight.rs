@@ -24,7 +24,7 @@
 use serde_json::{Value, json};
 
 use super::client::{self, Answer, Request};
-use super::target::{Resolved, Target, TargetSpec};
+use super::target::{Target, TargetSpec};
 
 /// What the set-up check found, for the run's header.
 #[derive(Debug, Clone)]
@@ -32,10 +32,17 @@ pub struct Setup {
     pub lines: Vec<String>,
 }
 
-fn owner_call(r: &Resolved, path: &str, body: Value) -> Result<Answer, String> {
+/// Where the owner's calls go: known from the command line before the target is
+/// identified, so that the checks need not wait for `/system/whoami`.
+struct Owner {
+    base: String,
+    token: String,
+}
+
+fn owner_call(r: &Owner, path: &str, body: Value) -> Result<Answer, String> {
     client::send(&Request::post_json(
         format!("{}{path}", r.base),
-        Some(r.owner.token()),
+        Some(&r.token),
         &body,
     ))
     .map_err(|e| format!("cannot reach {} (POST {path}): {e}", r.base))
@@ -48,13 +55,42 @@ fn error_type(a: &Answer) -> Option<&str> {
 /// Check one billing fixture: `flag` names it in messages, `expected` is its documented
 /// error type and `other` the other fixture's.
 fn check_fixture(
-    r: &Resolved,
+    r: &Owner,
     project: &str,
     flag: &str,
     expected: &str,
     other: &str,
 ) -> Result<String, String> {
-    let described = owner_call(r, &format!("/{project}/describe"), json!({}))?;
+    // Both calls at once (one round trip, not two); the describe's verdict comes first,
+    // and a record that should have been refused is removed whatever else was found.
+    let (described, made) = std::thread::scope(|s| {
+        let described = s.spawn(|| owner_call(r, &format!("/{project}/describe"), json!({})));
+        let made = owner_call(
+            r,
+            "/record/new",
+            json!({"project": project, "name": "dxconform set-up check (should have been refused)"}),
+        );
+        let described = described
+            .join()
+            .unwrap_or_else(|_| Err("the set-up check panicked".into()));
+        (described, made)
+    });
+    let made_something = matches!(&made, Ok(m) if (200..300).contains(&m.status));
+    if let Ok(m) = &made
+        && made_something
+        && let Some(id) = m
+            .json
+            .as_ref()
+            .and_then(|j| j.get("id"))
+            .and_then(Value::as_str)
+    {
+        let _ = owner_call(
+            r,
+            &format!("/{project}/removeObjects"),
+            json!({"objects": [id]}),
+        );
+    }
+    let described = described?;
     if !(200..300).contains(&described.status) {
         return Err(format!(
             "{flag} {project}: the owner cannot describe it (status {}, {}): give a project of the owner's",
@@ -73,24 +109,8 @@ fn check_fixture(
             "{flag} {project}: the owner's level there is {level:?}; it needs CONTRIBUTE or ADMINISTER to try creating data"
         ));
     }
-    let made = owner_call(
-        r,
-        "/record/new",
-        json!({"project": project, "name": "dxconform set-up check (should have been refused)"}),
-    )?;
-    if (200..300).contains(&made.status) {
-        if let Some(id) = made
-            .json
-            .as_ref()
-            .and_then(|j| j.get("id"))
-            .and_then(Value::as_str)
-        {
-            let _ = owner_call(
-                r,
-                &format!("/{project}/removeObjects"),
-                json!({"objects": [id]}),
-            );
-        }
+    let made = made?;
+    if made_something {
         return Err(format!(
             "{flag} {project}: /record/new there succeeded, so it is not billed as the fixture must be (expected {expected}); the record made was removed again"
         ));
@@ -109,7 +129,7 @@ fn check_fixture(
 }
 
 /// Create and destroy one marked scratch project, as every case will.
-fn check_scratch(r: &Resolved, run_id: &str) -> Result<(), String> {
+fn check_scratch(r: &Owner, run_id: &str) -> Result<(), String> {
     let name = format!("{}{run_id}-set-up-check", super::sweep::PREFIX);
     let made = owner_call(
         r,
@@ -139,34 +159,47 @@ fn check_scratch(r: &Resolved, run_id: &str) -> Result<(), String> {
 }
 
 /// Resolve the target and check everything the cases rely on. Call outside `block_on`.
+///
+/// Against an endpoint every check starts at once, identification included: over a slow
+/// network the set-up costs two round trips (the scratch project's creation, then its
+/// destruction), not one per check. The verdicts are still read in the order the module
+/// lists them, so a wrong token is reported as such even though the other checks failed
+/// on it too.
 pub fn check(target: &Target, run_id: &str) -> Result<Setup, String> {
-    let r = target.resolve()?;
-    let mut lines = vec![format!("owner {}", r.owner.id)];
-    match &r.peer {
-        Some(p) => lines.push(format!("peer {}", p.id)),
-        None => lines.push("no peer: the cases that need one are ignored".into()),
-    }
-    let fixtures = match (&target.spec, &r.limit_project, &r.expired_project) {
-        (TargetSpec::Endpoint(_), Some(limit), Some(expired)) => Some((limit, expired)),
-        (TargetSpec::Endpoint(_), None, None) => {
-            lines.push("no billing fixtures: the billing cases are ignored".into());
-            None
+    let (owner, fixtures) = match &target.spec {
+        TargetSpec::Endpoint(e) => {
+            let fixtures = match (&e.limit_project, &e.expired_project) {
+                (Some(limit), Some(expired)) => Some((limit.as_str(), expired.as_str())),
+                (None, None) => None,
+                _ => {
+                    return Err(
+                        "give both billing fixtures (--limit-project and --expired-project) or neither"
+                            .into(),
+                    );
+                }
+            };
+            let owner = Owner {
+                base: e.url.trim_end_matches('/').to_string(),
+                token: e.token.clone(),
+            };
+            (owner, fixtures)
         }
-        (TargetSpec::Endpoint(_), _, _) => {
-            return Err(
-                "give both billing fixtures (--limit-project and --expired-project) or neither"
-                    .into(),
-            );
+        // The embedded server's fixtures are made by the server itself, right.
+        TargetSpec::Embedded { .. } => {
+            let r = target.resolve()?;
+            let owner = Owner {
+                base: r.base.clone(),
+                token: r.owner.token().to_string(),
+            };
+            (owner, None)
         }
-        _ => None,
     };
-    // The three checks are independent: side by side, so that over a slow network the
-    // set-up costs the round trips of the longest one, not of all three. The errors are
-    // reported in the order the module lists them.
-    let (scratch, limit, expired) = std::thread::scope(|s| {
-        let scratch = s.spawn(|| check_scratch(r, run_id));
+    let owner = &owner;
+    let (resolved, scratch, limit, expired) = std::thread::scope(|s| {
+        let resolved = s.spawn(|| target.resolve());
+        let scratch = s.spawn(|| check_scratch(owner, run_id));
         let fixture =
-            |project: &str, flag, wanted, other| check_fixture(r, project, flag, wanted, other);
+            |project: &str, flag, wanted, other| check_fixture(owner, project, flag, wanted, other);
         let limit = fixtures.map(|(limit, _)| {
             s.spawn(move || {
                 fixture(
@@ -187,18 +220,26 @@ pub fn check(target: &Target, run_id: &str) -> Result<Setup, String> {
                 )
             })
         });
+        let panicked = || "the set-up check panicked".to_string();
         let join = |h: std::thread::ScopedJoinHandle<'_, Result<String, String>>| {
-            h.join()
-                .unwrap_or_else(|_| Err("the set-up check panicked".into()))
+            h.join().unwrap_or_else(|_| Err(panicked()))
         };
         (
-            scratch
-                .join()
-                .unwrap_or_else(|_| Err("the set-up check panicked".into())),
+            resolved.join().unwrap_or_else(|_| Err(panicked())),
+            scratch.join().unwrap_or_else(|_| Err(panicked())),
             limit.map(join),
             expired.map(join),
         )
     });
+    let r = resolved?;
+    let mut lines = vec![format!("owner {}", r.owner.id)];
+    match &r.peer {
+        Some(p) => lines.push(format!("peer {}", p.id)),
+        None => lines.push("no peer: the cases that need one are ignored".into()),
+    }
+    if fixtures.is_none() && matches!(target.spec, TargetSpec::Endpoint(_)) {
+        lines.push("no billing fixtures: the billing cases are ignored".into());
+    }
     if let Some(limit) = limit {
         lines.push(limit?);
     }

@@ -268,16 +268,29 @@ fn whoami(base: &str, token: &str, role: &str) -> Result<String, String> {
 
 fn identify(e: &Endpoint) -> Result<Resolved, String> {
     let base = e.url.trim_end_matches('/').to_string();
+    // Both at once: one round trip. The owner's verdict is read first.
+    let (owner_id, peer_id) = std::thread::scope(|s| {
+        let peer = e
+            .peer_token
+            .as_ref()
+            .map(|t| s.spawn(|| whoami(&base, t, "peer")));
+        let owner = whoami(&base, &e.token, "owner");
+        let peer = peer.map(|h| {
+            h.join()
+                .unwrap_or_else(|_| Err("the peer's whoami panicked".into()))
+        });
+        (owner, peer)
+    });
     let owner = Principal {
-        id: whoami(&base, &e.token, "owner")?,
+        id: owner_id?,
         token: e.token.clone(),
     };
-    let peer = match &e.peer_token {
-        Some(t) => Some(Principal {
-            id: whoami(&base, t, "peer")?,
+    let peer = match (&e.peer_token, peer_id) {
+        (Some(t), Some(id)) => Some(Principal {
+            id: id?,
             token: t.clone(),
         }),
-        None => None,
+        _ => None,
     };
     if let Some(p) = &peer
         && p.id == owner.id
