@@ -1040,6 +1040,7 @@ async fn throttle_503_without_retry_after() {
 /// What one round of file work saw: a file made, one part uploaded and PUT, closed,
 /// waited for, described, two download URLs and a preauthenticated one, and a GET.
 struct FileRound {
+    file: String,
     upload: Value,
     put: Ans,
     closed: Value,
@@ -1108,6 +1109,7 @@ async fn file_round(s: &Srv) -> FileRound {
     )
     .await;
     FileRound {
+        file,
         upload,
         put,
         closed,
@@ -1208,6 +1210,74 @@ async fn put_answers_204_with_etag() {
         assert!(v.put.headers.get("etag").is_some());
     })
     .await;
+}
+
+fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as i64
+}
+
+async fn sleep_until_ms(t: i64) {
+    let wait = t - now_ms();
+    if wait > 0 {
+        tokio::time::sleep(Duration::from_millis(wait as u64)).await;
+    }
+}
+
+/// A `duration: 1` URL asked for just after its `expires` (still within that second), then
+/// just after that second: `Some(status)` of both, or `None` if the first could not be
+/// sent within the second.
+async fn around_expiry(s: &Srv, file: &str) -> Option<(u16, u16)> {
+    let d = s
+        .post(
+            ALICE,
+            &format!("/{file}/download"),
+            json!({"preauthenticated": true, "duration": 1}),
+        )
+        .await
+        .ok()
+        .clone();
+    let expires = d["expires"].as_i64().unwrap();
+    let url = d["url"].as_str().unwrap();
+    sleep_until_ms(expires + 30).await;
+    if now_ms() / 1000 != expires / 1000 || expires % 1000 > 800 {
+        return None;
+    }
+    let within = absolute(s, "GET", url, &json!({}), Vec::new()).await.status;
+    sleep_until_ms((expires / 1000 + 1) * 1000 + 30).await;
+    let after = absolute(s, "GET", url, &json!({}), Vec::new()).await.status;
+    Some((within, after))
+}
+
+#[tokio::test]
+async fn url_expiry_whole_seconds() {
+    let plain = server().await;
+    let with = server_with(Config {
+        variants: vec!["url-expiry-whole-seconds".to_string()],
+        ..Config::default()
+    })
+    .await;
+    for (s, within_works) in [(&plain, false), (&with, true)] {
+        let file = file_round(s).await.file;
+        let mut seen = None;
+        for _ in 0..8 {
+            seen = around_expiry(s, &file).await;
+            if seen.is_some() {
+                break;
+            }
+            // Too near the end of a second to ask within it: try from another moment.
+            tokio::time::sleep(Duration::from_millis(270)).await;
+        }
+        let (within, after) = seen.expect("a URL asked for within the second it expired in");
+        assert_eq!(
+            within == 200,
+            within_works,
+            "just after `expires`: {within}"
+        );
+        assert_eq!(after, 403, "after the second it expired in");
+    }
 }
 
 #[tokio::test]

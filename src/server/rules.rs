@@ -797,6 +797,10 @@ pub struct Transfer {
     pub put_needs_open: bool,
     /// [CLIENT]/[INFERRED] Handed-out URLs expire (403 after).
     pub expiry_enforced: bool,
+    /// Expiry counted to the millisecond `expires` states. On: in whole seconds, so a URL
+    /// still works until the end of the second it expires in (as a signature that
+    /// carries seconds would).
+    pub expiry_whole_seconds: bool,
     /// [INFERRED] How long an upload URL lives, in ms (at least 15 minutes).
     pub upload_lifetime_ms: i64,
     /// [INFERRED] A preauthenticated URL's lifetime without `duration`, in seconds.
@@ -840,6 +844,7 @@ impl Default for Transfer {
             no_auth_needed: true,
             put_needs_open: true,
             expiry_enforced: true,
+            expiry_whole_seconds: false,
             upload_lifetime_ms: 60 * 60 * 1000,
             default_duration_s: 86_400,
             max_duration_s: 31_536_000,

@@ -37,7 +37,7 @@ use serde_json::json;
 use super::super::AppState;
 use super::super::edit::{RouteName, Seen};
 use super::super::protocol::request_id;
-use super::super::rules::Rules;
+use super::super::rules::{Rules, Transfer};
 use super::super::store::{Level, State as ObjectState, Store, now_ms};
 use super::blobs::WriteError;
 use super::data::{Part, PartState, UploadGrant};
@@ -145,7 +145,7 @@ fn upload_grant(
     if grant.index != index {
         return Err(unknown());
     }
-    if t.expiry_enforced && now_ms() > grant.expires {
+    if expired(t, grant.expires) {
         return Err(denied(
             "This upload URL has expired; ask /upload for a new one",
         ));
@@ -303,6 +303,17 @@ async fn put_part(
     finish(&state, &method, &headers, "upload", resp)
 }
 
+/// Whether a URL that expires at `expires` (ms since the epoch) has expired.
+fn expired(t: &Transfer, expires: i64) -> bool {
+    let now = now_ms();
+    t.expiry_enforced
+        && if t.expiry_whole_seconds {
+            now / 1000 > expires / 1000
+        } else {
+            now > expires
+        }
+}
+
 /// What a download reads: each part's blob and size, in content order, the total, and
 /// the filename.
 struct Plan {
@@ -317,7 +328,7 @@ fn download_plan(store: &Store, rules: &Rules, file: &str, token: &str) -> Resul
     let obj = store.objects.get(file).ok_or_else(unknown)?;
     let data = obj.file.as_ref().ok_or_else(unknown)?;
     let grant = data.downloads.get(token).ok_or_else(unknown)?;
-    if t.expiry_enforced && grant.expires.is_some_and(|e| now_ms() > e) {
+    if grant.expires.is_some_and(|e| expired(t, e)) {
         return Err(denied(
             "This download URL has expired; ask /download for a new one",
         ));

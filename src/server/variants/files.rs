@@ -27,6 +27,12 @@ pub static VARIANTS: &[Variant] = &[
         edit: Edit::rules(|r| r.files.closing_ms = 400),
     },
     Variant {
+        name: "url-expiry-whole-seconds",
+        freedom: "a URL's lifetime is given in whole seconds (`duration`), and an endpoint may count it so, as a signature that carries seconds does: a URL then works until the end of the second it expires in",
+        strictness: Strict,
+        edit: Edit::rules(|r| r.transfer.expiry_whole_seconds = true),
+    },
+    Variant {
         name: "download-url-fresh-per-call",
         freedom: "a non-preauthenticated download URL that is the same on every call is only observed; a fresh one each time works as well",
         strictness: Lenient,
