@@ -15,7 +15,7 @@ runs="${1:-5}"
 latency="${2:-50}"
 cargo build --release --quiet
 bin="$PWD/target/release/dxconform"
-concurrency="$("$bin" run --help | sed -n 's/.*\[default: \([0-9]*\)\].*/\1/p' | head -1)"
+concurrency="$("$bin" run --help | sed -n 's/.*\[default: \([0-9]*\) against an endpoint.*/\1/p' | head -1)"
 log="$(mktemp)"
 "$bin" serve --listen 127.0.0.1:0 --user alice=bench-owner --user bob=bench-peer \
     --latency "$latency" >"$log" 2>&1 &

@@ -90,16 +90,12 @@ static REQUESTS: AtomicU64 = AtomicU64::new(0);
 static PAUSED: LazyLock<Mutex<HashMap<String, Instant>>> = LazyLock::new(Mutex::default);
 
 /// The part of a URL the back-off is shared by.
-fn authority(url: &str) -> String {
-    reqwest::Url::parse(url)
-        .map(|u| {
-            format!(
-                "{}:{}",
-                u.host_str().unwrap_or(""),
-                u.port_or_known_default().unwrap_or(0)
-            )
-        })
-        .unwrap_or_default()
+fn authority(url: &reqwest::Url) -> String {
+    format!(
+        "{}:{}",
+        url.host_str().unwrap_or(""),
+        url.port_or_known_default().unwrap_or(0)
+    )
 }
 
 /// Wait while the endpoint asked every client to back off.
@@ -204,13 +200,13 @@ pub async fn send_async(request: &Request) -> Result<Answer, String> {
     let method = reqwest::Method::from_bytes(request.method.as_bytes())
         .map_err(|e| format!("bad method {}: {e}", request.method))?;
     let mut waits = 0;
-    let authority = authority(&request.url);
+    // Parsed once: the back-off key and every attempt use it.
+    let url = reqwest::Url::parse(&request.url).map_err(|e| format!("{}: {e}", request.url))?;
+    let authority = authority(&url);
     let timeout = timeout();
     loop {
         wait_for_backoff(&authority).await;
-        let mut builder = CLIENT
-            .request(method.clone(), &request.url)
-            .timeout(timeout);
+        let mut builder = CLIENT.request(method.clone(), url.clone()).timeout(timeout);
         if let Some(token) = &request.token {
             builder = builder.header("Authorization", format!("Bearer {token}"));
         }

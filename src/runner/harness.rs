@@ -72,11 +72,8 @@ pub fn run(args: &RunArgs, dx_env: bool) -> ExitCode {
     {
         return usage(e);
     }
-    let per_request = if matches!(spec, TargetSpec::Embedded { .. }) {
-        3
-    } else {
-        2
-    };
+    let embedded = matches!(spec, TargetSpec::Embedded { .. });
+    let per_request = if embedded { 3 } else { 2 };
     let target = Target::new(spec);
 
     // Selection: libtest's filter rules on our names, then ours.
@@ -120,10 +117,10 @@ pub fn run(args: &RunArgs, dx_env: bool) -> ExitCode {
 
     // Each case has at most one request in flight, which holds a pooled connection (and,
     // with the server in this process, its other end) while a closed one may still be
-    // on its way out: two descriptors per case, three embedded. A limit too low for the flag lowers it, rather than failing
-    // cases with "too many open files".
+    // on its way out: two descriptors per case, three embedded. A limit too low for the
+    // flag lowers it, rather than failing cases with "too many open files".
     let concurrency = args
-        .concurrency()
+        .concurrency(embedded)
         .min(client::in_flight_budget(per_request));
     let width = chosen
         .iter()
