@@ -11,7 +11,10 @@
 //!
 //! `<base>` is `http://` and the host the API call was made to (the `Host` header), so the
 //! URLs reach this same server from wherever the caller is; the rules may name another
-//! host, which clients must follow as they do the platform's storage hosts.
+//! host, which clients must follow as they do the platform's storage hosts. Behind a
+//! reverse proxy (TLS in front of `serve`), the proxy's `X-Forwarded-Proto` and
+//! `X-Forwarded-Host` name the scheme and host the caller used, as is the custom: the URLs
+//! then lead back through the proxy.
 
 use axum::http::HeaderMap;
 use axum::http::header::HOST;
@@ -25,13 +28,32 @@ pub fn token() -> String {
     id["t-".len()..].to_string()
 }
 
-/// `http://host[:port]` of the server the call in `headers` was made to, with the rules'
-/// host name in place of the caller's when they name one.
+/// The first value of a header a proxy may have appended to (`a, b`), if it is usable in
+/// a URL's scheme or authority: no spaces, slashes, `@` or other delimiters.
+fn forwarded<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
+    let first = headers.get(name)?.to_str().ok()?.split(',').next()?.trim();
+    let usable = !first.is_empty()
+        && first
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-._:[]".contains(&b));
+    usable.then_some(first)
+}
+
+/// `http://host[:port]` of the server the call in `headers` was made to (as a proxy in
+/// front of it says, if one does), with the rules' host name in place of the caller's
+/// when they name one.
 pub fn base(headers: &HeaderMap, rules: &Transfer) -> String {
-    let host = headers
-        .get(HOST)
-        .and_then(|h| h.to_str().ok())
-        .filter(|h| !h.is_empty())
+    let scheme = match forwarded(headers, "x-forwarded-proto") {
+        Some(p) if p.eq_ignore_ascii_case("https") => "https",
+        _ => "http",
+    };
+    let host = forwarded(headers, "x-forwarded-host")
+        .or_else(|| {
+            headers
+                .get(HOST)
+                .and_then(|h| h.to_str().ok())
+                .filter(|h| !h.is_empty())
+        })
         .unwrap_or("localhost");
     let host = match rules.host {
         None => host.to_string(),
@@ -40,7 +62,7 @@ pub fn base(headers: &HeaderMap, rules: &Transfer) -> String {
             None => name.to_string(),
         },
     };
-    format!("http://{host}")
+    format!("{scheme}://{host}")
 }
 
 /// The port of a `Host` value (`127.0.0.1:8124`, `[::1]:8124`), if it names one.
@@ -111,6 +133,24 @@ mod tests {
         h.insert(HOST, HeaderValue::from_static("[::1]"));
         assert_eq!(base(&h, &other), "http://localhost");
         assert_eq!(encode_segment(""), "download");
+    }
+
+    #[test]
+    fn a_proxy_in_front_names_the_scheme_and_host() {
+        let mut h = HeaderMap::new();
+        h.insert(HOST, HeaderValue::from_static("127.0.0.1:8124"));
+        h.insert("x-forwarded-proto", HeaderValue::from_static("https"));
+        let rules = Transfer::default();
+        assert_eq!(base(&h, &rules), "https://127.0.0.1:8124");
+        h.insert(
+            "x-forwarded-host",
+            HeaderValue::from_static("dx.example.org:8443, inner"),
+        );
+        assert_eq!(base(&h, &rules), "https://dx.example.org:8443");
+        // Anything that is not a plain scheme or authority is ignored.
+        h.insert("x-forwarded-proto", HeaderValue::from_static("javascript"));
+        h.insert("x-forwarded-host", HeaderValue::from_static("evil/path@x"));
+        assert_eq!(base(&h, &rules), "http://127.0.0.1:8124");
     }
 
     #[test]
