@@ -224,6 +224,22 @@ impl Answer {
             .filter_map(Value::as_object_mut)
             .collect()
     }
+
+    /// Leave `key` out of every data-object describe in the answer.
+    pub fn remove_describe_field(&mut self, seen: &Seen, key: &str) {
+        for d in self.data_describes_mut(seen) {
+            d.remove(key);
+        }
+    }
+
+    /// Reverse the array `key` of every data-object describe in the answer.
+    pub fn reverse_describe_array(&mut self, seen: &Seen, key: &str) {
+        for d in self.data_describes_mut(seen) {
+            if let Some(Value::Array(items)) = d.get_mut(key) {
+                items.reverse();
+            }
+        }
+    }
 }
 
 /// The switched-on edits, in catalogue order.

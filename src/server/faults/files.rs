@@ -263,31 +263,19 @@ pub static FAULTS: &[Fault] = &[
         name: "file-describe-no-size",
         description: "describe of a closed file has no `size`",
         items: &["file/describe#output.size"],
-        edit: Edit::answer(|seen, _, a| {
-            for d in a.data_describes_mut(seen) {
-                d.remove("size");
-            }
-        }),
+        edit: Edit::answer(|seen, _, a| a.remove_describe_field(seen, "size")),
     },
     Fault {
         name: "file-describe-media-dropped",
         description: "describe of a file leaves `media` out",
         items: &["file/describe#output.media", "file/new#input.media"],
-        edit: Edit::answer(|seen, _, a| {
-            for d in a.data_describes_mut(seen) {
-                d.remove("media");
-            }
-        }),
+        edit: Edit::answer(|seen, _, a| a.remove_describe_field(seen, "media")),
     },
     Fault {
         name: "file-describe-archival-state-dropped",
         description: "describe of a file leaves `archivalState` out",
         items: &["file/describe#output.archivalState"],
-        edit: Edit::answer(|seen, _, a| {
-            for d in a.data_describes_mut(seen) {
-                d.remove("archivalState");
-            }
-        }),
+        edit: Edit::answer(|seen, _, a| a.remove_describe_field(seen, "archivalState")),
     },
     Fault {
         name: "file-describe-drive-field",

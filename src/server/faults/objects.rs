@@ -69,13 +69,7 @@ pub static FAULTS: &[Fault] = &[
         name: "types-order-reversed",
         description: "describe lists `types` newest first instead of in insertion order",
         items: &["types#rule.order"],
-        edit: Edit::answer(|seen, _, a| {
-            for d in a.data_describes_mut(seen) {
-                if let Some(Value::Array(types)) = d.get_mut("types") {
-                    types.reverse();
-                }
-            }
-        }),
+        edit: Edit::answer(|seen, _, a| a.reverse_describe_array(seen, "types")),
     },
     Fault {
         name: "change-needs-only-view",
@@ -360,13 +354,7 @@ pub static FAULTS: &[Fault] = &[
             "class/addTags#rule.order",
             "class/removeTags#rule.keeps-order",
         ],
-        edit: Edit::answer(|seen, _, a| {
-            for d in a.data_describes_mut(seen) {
-                if let Some(Value::Array(tags)) = d.get_mut("tags") {
-                    tags.reverse();
-                }
-            }
-        }),
+        edit: Edit::answer(|seen, _, a| a.reverse_describe_array(seen, "tags")),
     },
     // ---- listProjects ----
     Fault {

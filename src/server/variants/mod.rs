@@ -392,13 +392,7 @@ pub static BASE: &[Variant] = &[
         name: "links-reverse-order",
         freedom: "describe's `links` names the linked objects, each once; the docs leave their order open",
         strictness: Strict,
-        edit: Edit::answer(|seen, _, a| {
-            for d in a.data_describes_mut(seen) {
-                if let Some(Value::Array(links)) = d.get_mut("links") {
-                    links.reverse();
-                }
-            }
-        }),
+        edit: Edit::answer(|seen, _, a| a.reverse_describe_array(seen, "links")),
     },
     Variant {
         name: "tags-sorted",
