@@ -36,14 +36,7 @@ const fn it(
     level: Level,
     text: &'static str,
 ) -> Item {
-    Item {
-        id,
-        page: &CLONING,
-        anchor,
-        kind,
-        level,
-        text,
-    }
+    Item::new(id, &CLONING, anchor, kind, level, text)
 }
 
 pub static ITEMS: &[Item] = &[

@@ -34,14 +34,7 @@ const fn it(
     level: Level,
     text: &'static str,
 ) -> Item {
-    Item {
-        id,
-        page: &CONTAINERS,
-        anchor,
-        kind,
-        level,
-        text,
-    }
+    Item::new(id, &CONTAINERS, anchor, kind, level, text)
 }
 
 pub static ITEMS: &[Item] = &[

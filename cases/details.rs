@@ -41,14 +41,7 @@ const fn item(
     level: Level,
     text: &'static str,
 ) -> Item {
-    Item {
-        id,
-        page: &DETAILS,
-        anchor,
-        kind,
-        level,
-        text,
-    }
+    Item::new(id, &DETAILS, anchor, kind, level, text)
 }
 
 pub static ITEMS: &[Item] = &[

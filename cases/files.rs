@@ -32,7 +32,7 @@ use crate::case::{
     Kind, Need, Ord, Step, Who, get_from, post, put_to,
 };
 use crate::shape::{Field, Shape};
-use crate::spec::{Item, ItemKind, ItemKind::*, Level, Level::*, Page};
+use crate::spec::{Item, ItemKind::*, Level::*};
 
 use super::pages::{CLONING, CONTAINERS, FILES, FOLDERS, PROJECTS, SEARCH, SYSTEM_METHODS};
 
@@ -46,27 +46,9 @@ const DESCRIBE: &str = "#api-method-file-xxxx-describe";
 /// minutes, by size; the parts here are small).
 const WAIT_MS: u64 = 30_000;
 
-const fn item(
-    id: &'static str,
-    page: &'static Page,
-    anchor: &'static str,
-    kind: ItemKind,
-    level: Level,
-    text: &'static str,
-) -> Item {
-    Item {
-        id,
-        page,
-        anchor,
-        kind,
-        level,
-        text,
-    }
-}
-
 pub static ITEMS: &[Item] = &[
     // ---- the page: lifecycle and content ----
-    item(
+    Item::new(
         "files#rule.bytes-round-trip",
         &FILES,
         "",
@@ -74,7 +56,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "A file holds an opaque byte array: the bytes uploaded in its parts are exactly the bytes a download of the closed file returns.",
     ),
-    item(
+    Item::new(
         "files#rule.bytes-fixed",
         &FILES,
         "",
@@ -82,7 +64,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "Once uploaded and closed, a file's bytes never change: a PUT to an upload URL handed out before close is refused and a download still returns the original bytes.",
     ),
-    item(
+    Item::new(
         "files#rule.upload-only-open",
         &FILES,
         "",
@@ -90,7 +72,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "Parts can be uploaded only while the file is open: `/upload` on a closed file is refused (4xx) and the content is unchanged.",
     ),
-    item(
+    Item::new(
         "files#rule.download-only-closed",
         &FILES,
         "",
@@ -98,7 +80,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "A file must be closed before its data can be read: `/download` of an open file is refused (4xx).",
     ),
-    item(
+    Item::new(
         "files#rule.part-size-limits",
         &FILES,
         "",
@@ -106,7 +88,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "The platform limits a part to 5 MB–5 GB ([INFERRED] the AWS row: 5 MiB, except the last part): close of a file whose first of two parts is under 5 MiB is refused and the file stays open.",
     ),
-    item(
+    Item::new(
         "files#rule.parts-in-index-order",
         &FILES,
         "",
@@ -114,7 +96,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[INFERRED] The content is the parts concatenated in ascending numeric index, whatever order they were uploaded in (dxpy uploads in any order).",
     ),
-    item(
+    Item::new(
         "files#rule.gaps-allowed",
         &FILES,
         "",
@@ -122,7 +104,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[INFERRED] Part indexes need not be contiguous nor start at 1 (the close rules never mention gaps; S3 multipart allows them): parts 2 and 5 close and download as their concatenation.",
     ),
-    item(
+    Item::new(
         "files#rule.external-upload-restricted",
         &PROJECTS,
         "",
@@ -130,7 +112,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "A project with `externalUploadRestricted: true` rejects uploads made outside a job: `/file/new` there is refused.",
     ),
-    item(
+    Item::new(
         "files#rule.download-restricted",
         &PROJECTS,
         "",
@@ -138,7 +120,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "`downloadRestricted` restricts downloading data outside the platform: `/download` of a file in such a project is refused.",
     ),
-    item(
+    Item::new(
         "files#rule.open-changes",
         &FILES,
         "",
@@ -146,7 +128,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "An open file's types, details and visibility can change (data object lifecycle): addTypes, setDetails and setVisibility succeed and show in describe.",
     ),
-    item(
+    Item::new(
         "files#rule.closed-freezes",
         &FILES,
         "",
@@ -154,7 +136,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "Close freezes a file's types, details and visibility as for every data object: addTypes, setDetails and setVisibility on a closed file fail with InvalidState.",
     ),
-    item(
+    Item::new(
         "files#rule.closed-metadata",
         &FILES,
         "",
@@ -162,7 +144,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "Name, tags, properties and folder of a closed file stay changeable: rename, addTags, setProperties and move succeed and show in describe.",
     ),
-    item(
+    Item::new(
         "files#rule.clone-closed",
         &CLONING,
         "",
@@ -170,7 +152,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "A closed file can be cloned into another project: it keeps its ID there, and its bytes can be downloaded through that project.",
     ),
-    item(
+    Item::new(
         "files#rule.clone-open-refused",
         &CLONING,
         "",
@@ -178,7 +160,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "Objects can be cloned into other containers only once closed: clone of an open file is refused (4xx) and the destination does not hold it.",
     ),
-    item(
+    Item::new(
         "files#rule.clone-open-invalid-state",
         &CLONING,
         "",
@@ -186,7 +168,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[OBSERVED] cloning an open object fails; [INFERRED] with InvalidState (422).",
     ),
-    item(
+    Item::new(
         "files#rule.list-projects",
         &CLONING,
         "",
@@ -194,7 +176,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[INFERRED] as for records: listProjects of a closed file cloned into a second project lists both projects.",
     ),
-    item(
+    Item::new(
         "files#rule.remove",
         &FOLDERS,
         "",
@@ -202,7 +184,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "removeObjects removes a file in any state (open or closed): listFolder no longer shows it.",
     ),
-    item(
+    Item::new(
         "files#rule.remove-url-dies",
         &FOLDERS,
         "",
@@ -211,7 +193,7 @@ pub static ITEMS: &[Item] = &[
         "[INFERRED] A download URL of a file that was removed from its only project stops working (the data is gone): the GET is refused (4xx).",
     ),
     // ---- /file/new ----
-    item(
+    Item::new(
         "file/new#output.id",
         &FILES,
         NEW,
@@ -219,7 +201,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "`new` creates an empty file: [CLIENT] the answer's `id` is the new `file-` ID, which every client reads.",
     ),
-    item(
+    Item::new(
         "file/new#rule.starts-open",
         &FILES,
         NEW,
@@ -227,7 +209,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "A new file is in state open: describe shows `state: \"open\"`.",
     ),
-    item(
+    Item::new(
         "file/new#input.project",
         &FILES,
         NEW,
@@ -235,7 +217,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[CLIENT] `project` (string, required): the project or container the file is made in (describe shows it); without it the call is InvalidInput.",
     ),
-    item(
+    Item::new(
         "file/new#input.name",
         &FILES,
         NEW,
@@ -243,7 +225,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[CLIENT] [OBSERVED] `name`: the file's name, shown by describe (Java: `name: \"foo\"` describes as `foo`).",
     ),
-    item(
+    Item::new(
         "file/new#input.name.default",
         &FILES,
         NEW,
@@ -251,7 +233,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[INFERRED] Without `name` (`dx upload -` without `--path`) the name is the file's ID, as observed for records.",
     ),
-    item(
+    Item::new(
         "file/new#input.tags",
         &FILES,
         NEW,
@@ -259,7 +241,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[CLIENT] `tags` (array of strings): shown by describe (default `[]`).",
     ),
-    item(
+    Item::new(
         "file/new#input.types",
         &FILES,
         NEW,
@@ -267,7 +249,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[CLIENT] `types` (array of strings): shown by describe (default `[]`).",
     ),
-    item(
+    Item::new(
         "file/new#input.hidden",
         &FILES,
         NEW,
@@ -275,7 +257,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[CLIENT] `hidden` (boolean, default false): shown by describe; `dx upload --visibility hidden` sends true.",
     ),
-    item(
+    Item::new(
         "file/new#input.properties",
         &FILES,
         NEW,
@@ -283,7 +265,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[CLIENT] `properties` (mapping string → string): shown by describe with `properties: true` ([OBSERVED] absent by default).",
     ),
-    item(
+    Item::new(
         "file/new#input.details",
         &FILES,
         NEW,
@@ -291,7 +273,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[CLIENT] `details` (mapping or array, default `{}`): getDetails returns it, describe `links` lists its links.",
     ),
-    item(
+    Item::new(
         "file/new#input.folder",
         &FILES,
         NEW,
@@ -299,7 +281,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[CLIENT] `folder` (default `/`): the folder the file is made in.",
     ),
-    item(
+    Item::new(
         "file/new#input.parents",
         &FILES,
         NEW,
@@ -307,7 +289,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[CLIENT] `parents: true` makes a missing `folder` and its ancestors (`dx upload -p --path /x/y/r.txt`).",
     ),
-    item(
+    Item::new(
         "file/new#error.ResourceNotFound.folder",
         &FILES,
         NEW,
@@ -315,7 +297,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[CLIENT] ResourceNotFound: `folder` does not exist and `parents` is false (dxfuse's copy of the error list).",
     ),
-    item(
+    Item::new(
         "file/new#input.nonce",
         &FILES,
         NEW,
@@ -323,7 +305,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[OBSERVED] `nonce`: the same input with the same nonce answers the same `id` and makes no second file; without a nonce a new file is made.",
     ),
-    item(
+    Item::new(
         "file/new#error.InvalidInput.nonce-reused",
         &FILES,
         NEW,
@@ -331,7 +313,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[OBSERVED] The same nonce with another input (another `name`) is InvalidInput.",
     ),
-    item(
+    Item::new(
         "file/new#input.media",
         &FILES,
         NEW,
@@ -339,7 +321,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[CLIENT] [OBSERVED] `media` (string): the Internet media type, shown as describe's `media`, unvalidated (`foo/bar` round-trips).",
     ),
-    item(
+    Item::new(
         "file/new#input.media.default",
         &FILES,
         NEW,
@@ -347,7 +329,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[SILENT] The default `media`: `\"\"` is our reading (the docs' `dx upload` sample prints an empty media type); content is never sniffed.",
     ),
-    item(
+    Item::new(
         "file/new#input.ignored",
         &FILES,
         NEW,
@@ -355,7 +337,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[SILENT] `close` and `initializeFrom`, which records take, are ignored for files (our reading): `close: true` still makes an open file.",
     ),
-    item(
+    Item::new(
         "file/new#error.InvalidType",
         &FILES,
         NEW,
@@ -363,7 +345,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[CLIENT] InvalidType: `project` is an ID of another class (a record).",
     ),
-    item(
+    Item::new(
         "file/new#error.ResourceNotFound.project",
         &FILES,
         NEW,
@@ -371,7 +353,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[CLIENT] ResourceNotFound: `project` is a well-formed ID of no project.",
     ),
-    item(
+    Item::new(
         "file/new#error.PermissionDenied",
         &FILES,
         NEW,
@@ -379,7 +361,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[CLIENT] PermissionDenied: UPLOAD access is required on `project`; VIEW is not enough.",
     ),
-    item(
+    Item::new(
         "file/new#error.PermissionDenied.external",
         &FILES,
         NEW,
@@ -387,7 +369,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[INFERRED] The refusal of an upload to an `externalUploadRestricted` project outside a job is PermissionDenied (401).",
     ),
-    item(
+    Item::new(
         "file/new#error.InvalidInput",
         &FILES,
         NEW,
@@ -395,7 +377,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[INFERRED] The rest of `/record/new`'s errors apply: a property key over 100 bytes, a malformed link in `details`, a nonce over 128 bytes or a `name` that is not a string are InvalidInput.",
     ),
-    item(
+    Item::new(
         "file/new#error.billing",
         &FILES,
         NEW,
@@ -404,7 +386,7 @@ pub static ITEMS: &[Item] = &[
         "[INFERRED] As for records: a project billed to an org at its spending limit refuses new files with SpendingLimitExceeded, one billed to an expired org with OrgExpired.",
     ),
     // ---- /file-xxxx/upload ----
-    item(
+    Item::new(
         "file/upload#output.url",
         &FILES,
         UPLOAD,
@@ -412,7 +394,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "`url` (string): a preauthenticated URL, absolute, to which the part is sent.",
     ),
-    item(
+    Item::new(
         "file/upload#output.headers",
         &FILES,
         UPLOAD,
@@ -420,7 +402,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "`headers` (mapping of string to string): the headers the PUT must carry ([CLIENT] always sent, `{}` at least: Java and C++ dereference it).",
     ),
-    item(
+    Item::new(
         "file/upload#output.headers.content",
         &FILES,
         UPLOAD,
@@ -428,7 +410,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[CLIENT] The handed-out headers name the part: `content-length` is its size and `content-md5` the base64 of its MD5 (as the platform's AWS answers; Java asserts the length).",
     ),
-    item(
+    Item::new(
         "file/upload#output.expires",
         &FILES,
         UPLOAD,
@@ -436,7 +418,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[CLIENT] `expires` (int): when the URL expires, in ms since the epoch, in the future (dxfuse parses it).",
     ),
-    item(
+    Item::new(
         "file/upload#input.index.default",
         &FILES,
         UPLOAD,
@@ -444,7 +426,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[CLIENT] `index` defaults to 1 (dxpy's docstring; `{\"size\", \"md5\"}` without index is well-formed).",
     ),
-    item(
+    Item::new(
         "file/upload#error.InvalidInput.missing",
         &FILES,
         UPLOAD,
@@ -452,7 +434,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[INFERRED] `size` and `md5` are required (every current client sends them): without either, InvalidInput.",
     ),
-    item(
+    Item::new(
         "file/upload#error.InvalidInput.index",
         &FILES,
         UPLOAD,
@@ -460,7 +442,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[CLIENT] dxpy documents `index` in [1, 10000]: 0 or 10001 is InvalidInput ([INFERRED] up to `maximumNumParts`).",
     ),
-    item(
+    Item::new(
         "file/upload#error.InvalidInput.size",
         &FILES,
         UPLOAD,
@@ -468,7 +450,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[INFERRED] A `size` over `maximumPartSize` (5 GiB), or negative, is InvalidInput.",
     ),
-    item(
+    Item::new(
         "file/upload#error.InvalidInput.md5",
         &FILES,
         UPLOAD,
@@ -476,7 +458,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[INFERRED] An `md5` that is not 32 hexadecimal characters is InvalidInput.",
     ),
-    item(
+    Item::new(
         "file/upload#error.InvalidState",
         &FILES,
         UPLOAD,
@@ -484,7 +466,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[OBSERVED] `/upload` on a file that is not open is InvalidState (422).",
     ),
-    item(
+    Item::new(
         "file/upload#error.ResourceNotFound",
         &FILES,
         UPLOAD,
@@ -492,7 +474,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[INFERRED] `/upload` of a well-formed file ID that does not exist is ResourceNotFound.",
     ),
-    item(
+    Item::new(
         "file/upload#error.PermissionDenied",
         &FILES,
         UPLOAD,
@@ -500,7 +482,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "PermissionDenied: UPLOAD access is needed on the project holding the file to upload to it (UPLOAD allows writing to open files); VIEW is refused.",
     ),
-    item(
+    Item::new(
         "file/upload#rule.pending",
         &FILES,
         UPLOAD,
@@ -508,7 +490,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[CLIENT] [INFERRED] An index asked for and not yet sent is a part in state `pending` (describe `parts`).",
     ),
-    item(
+    Item::new(
         "file/upload#rule.reupload-keeps-data",
         &FILES,
         UPLOAD,
@@ -516,7 +498,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[INFERRED] A part asked for again keeps its `complete` data until the new PUT lands.",
     ),
-    item(
+    Item::new(
         "file/upload#rule.last-put-wins",
         &FILES,
         UPLOAD,
@@ -525,7 +507,7 @@ pub static ITEMS: &[Item] = &[
         "A part may be uploaded again with another `upload` and PUT: the most recent successful PUT for that index wins.",
     ),
     // ---- the PUT to an upload URL ----
-    item(
+    Item::new(
         "file/put#input.method",
         &FILES,
         UPLOAD,
@@ -533,7 +515,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "The part's bytes are sent with an HTTP PUT to `url`, carrying the returned `headers`: it is accepted (2xx).",
     ),
-    item(
+    Item::new(
         "file/put#input.no-auth",
         &FILES,
         UPLOAD,
@@ -541,7 +523,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "The URL is preauthenticated: the PUT needs no other authentication (no `Authorization` header; the docs use `curl -T`).",
     ),
-    item(
+    Item::new(
         "file/put#rule.complete",
         &FILES,
         UPLOAD,
@@ -549,7 +531,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[CLIENT] After a 2xx PUT the part is `complete` at once, with the `size` and `md5` of its bytes (dxpy waits for it before close).",
     ),
-    item(
+    Item::new(
         "file/put#error.md5",
         &FILES,
         UPLOAD,
@@ -557,7 +539,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[INFERRED] A PUT whose body does not have the MD5 given to `/upload` is refused (4xx) and the part does not become complete with it.",
     ),
-    item(
+    Item::new(
         "file/put#error.length",
         &FILES,
         UPLOAD,
@@ -565,7 +547,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[INFERRED] A PUT whose body is not the `size` given to `/upload` is refused (4xx).",
     ),
-    item(
+    Item::new(
         "file/put#error.headers",
         &FILES,
         UPLOAD,
@@ -573,7 +555,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[INFERRED] A PUT without the `content-md5` header handed out is refused (4xx): the returned headers are required.",
     ),
-    item(
+    Item::new(
         "file/put#error.json",
         &FILES,
         UPLOAD,
@@ -582,7 +564,7 @@ pub static ITEMS: &[Item] = &[
         "[INFERRED] A refused PUT answers a JSON error body `{\"error\": {\"type\", \"message\"}}` (dxpy then fails at once instead of retrying): 400 `BadDigest` for a wrong MD5, 400 for a wrong length, 403 for a URL no longer valid.",
     ),
     // ---- /file-xxxx/close ----
-    item(
+    Item::new(
         "file/close#output.id",
         &FILES,
         CLOSE,
@@ -590,7 +572,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "close of an open file answers `id`, the file's ID, and no `detail` (data object lifecycle).",
     ),
-    item(
+    Item::new(
         "file/close#output.detail",
         &FILES,
         CLOSE,
@@ -598,7 +580,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "close of a file already closing or closed succeeds, changes nothing, and answers `detail` (string) beside `id`.",
     ),
-    item(
+    Item::new(
         "file/close#rule.closing-then-closed",
         &FILES,
         CLOSE,
@@ -606,7 +588,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "close moves the file to `closing` while it is finalized, then `closed`: right after close describe reads `closing` or `closed`, never `open` again, and then `closed`.",
     ),
-    item(
+    Item::new(
         "file/close#rule.closed",
         &FILES,
         CLOSE,
@@ -614,7 +596,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "Once finalized (seconds to minutes, by size) a closed file reads `closed`.",
     ),
-    item(
+    Item::new(
         "file/close#error.InvalidState.no-parts",
         &FILES,
         CLOSE,
@@ -622,7 +604,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[CLIENT] InvalidState: `emptyLastPartAllowed` is true (AWS) and the file has no parts.",
     ),
-    item(
+    Item::new(
         "file/close#error.InvalidState.pending",
         &FILES,
         CLOSE,
@@ -630,7 +612,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[CLIENT] InvalidState: a part is still `pending` (asked for, never sent).",
     ),
-    item(
+    Item::new(
         "file/close#error.InvalidState.small-part",
         &FILES,
         CLOSE,
@@ -638,7 +620,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[CLIENT] InvalidState: a part other than the highest-indexed is smaller than `minimumPartSize`.",
     ),
-    item(
+    Item::new(
         "file/close#rule.empty-last-part",
         &FILES,
         CLOSE,
@@ -646,7 +628,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[OBSERVED] Where `emptyLastPartAllowed` (AWS): an empty trailing part after a 5 MiB part closes, and a file of one empty part closes with `size` 0.",
     ),
-    item(
+    Item::new(
         "file/close#rule.small-last-part",
         &FILES,
         CLOSE,
@@ -654,7 +636,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[OBSERVED] The highest-indexed part may be small: one part under 5 MiB closes, and 5,242,880 bytes then 1 byte close and download as their concatenation.",
     ),
-    item(
+    Item::new(
         "file/close#error.PermissionDenied",
         &FILES,
         CLOSE,
@@ -663,7 +645,7 @@ pub static ITEMS: &[Item] = &[
         "PermissionDenied: UPLOAD access is required on the project the file was created in; VIEW is not enough (data object lifecycle).",
     ),
     // ---- /file-xxxx/download ----
-    item(
+    Item::new(
         "file/download#output.url",
         &FILES,
         DOWNLOAD,
@@ -671,7 +653,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "Once closed, a file can be downloaded: `/download` answers `url` ([CLIENT] every client requires it), from which the bytes are fetched.",
     ),
-    item(
+    Item::new(
         "file/download#output.headers",
         &FILES,
         DOWNLOAD,
@@ -679,7 +661,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[CLIENT] `headers` (mapping of string to string): the headers the GET carries (C++ requires it).",
     ),
-    item(
+    Item::new(
         "file/download#output.expires",
         &FILES,
         DOWNLOAD,
@@ -687,7 +669,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[CLIENT] `expires` (int, ms) is required when `preauthenticated` is true (dxpy computes `expires/1000 − 60`): about now plus `duration`.",
     ),
-    item(
+    Item::new(
         "file/download#input.preauthenticated",
         &FILES,
         DOWNLOAD,
@@ -695,7 +677,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[CLIENT] [OBSERVED] `preauthenticated: true` makes a URL that works with no headers and no token (`dx make_download_url` then `wget`).",
     ),
-    item(
+    Item::new(
         "file/download#input.duration",
         &FILES,
         DOWNLOAD,
@@ -703,7 +685,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[CLIENT] `duration` (seconds) is the URL's lifetime (`expires` ≈ now + duration); [INFERRED] one below 1 or not an integer is InvalidInput.",
     ),
-    item(
+    Item::new(
         "file/download#input.filename",
         &FILES,
         DOWNLOAD,
@@ -711,7 +693,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[OBSERVED] A download URL's last path segment is the filename (the file's name by default, `filename` when given), with no query string.",
     ),
-    item(
+    Item::new(
         "file/download#input.project",
         &FILES,
         DOWNLOAD,
@@ -719,7 +701,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[CLIENT] `project` names the copy used: a project holding the file answers a working URL.",
     ),
-    item(
+    Item::new(
         "file/download#input.no-project",
         &FILES,
         DOWNLOAD,
@@ -727,7 +709,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[OBSERVED] Without `project` the call succeeds whenever the caller can see some copy.",
     ),
-    item(
+    Item::new(
         "file/download#error.ResourceNotFound.project",
         &FILES,
         DOWNLOAD,
@@ -735,7 +717,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[OBSERVED] ResourceNotFound: `project` is a project that does not hold the file, or no project at all.",
     ),
-    item(
+    Item::new(
         "file/download#error.InvalidState",
         &FILES,
         DOWNLOAD,
@@ -743,7 +725,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[OBSERVED] `/download` of an open file is InvalidState (422) (Java `testDownloadFails`).",
     ),
-    item(
+    Item::new(
         "file/download#rule.stable-url",
         &FILES,
         DOWNLOAD,
@@ -751,7 +733,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[OBSERVED] Two non-preauthenticated calls with the same inputs answer identical `url` and `headers`.",
     ),
-    item(
+    Item::new(
         "file/download#rule.fresh-preauth",
         &FILES,
         DOWNLOAD,
@@ -759,7 +741,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[OBSERVED] Preauthenticated calls that differ in `duration` answer different URLs.",
     ),
-    item(
+    Item::new(
         "file/download#rule.url-has-file-id",
         &FILES,
         DOWNLOAD,
@@ -767,7 +749,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[OBSERVED] The download URL contains the file's ID.",
     ),
-    item(
+    Item::new(
         "file/download#error.PermissionDenied",
         &FILES,
         DOWNLOAD,
@@ -775,7 +757,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[INFERRED] PermissionDenied: the caller has no VIEW on any project holding the file.",
     ),
-    item(
+    Item::new(
         "file/download#error.PermissionDenied.restricted",
         &FILES,
         DOWNLOAD,
@@ -783,7 +765,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[INFERRED] The refusal of a download from a `downloadRestricted` project outside a job is PermissionDenied (401).",
     ),
-    item(
+    Item::new(
         "file/download#input.unknown-ignored",
         &FILES,
         DOWNLOAD,
@@ -792,7 +774,7 @@ pub static ITEMS: &[Item] = &[
         "[SILENT] Inputs no client sends (`stickyIP`) are ignored like any unknown key.",
     ),
     // ---- the GET of a download URL ----
-    item(
+    Item::new(
         "file/get#output.whole",
         &FILES,
         DOWNLOAD,
@@ -800,7 +782,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[CLIENT] [INFERRED] A GET without `Range` answers 200 and the whole file (dxpy fetches a single-part file so; `wget` too).",
     ),
-    item(
+    Item::new(
         "file/get#output.range",
         &FILES,
         DOWNLOAD,
@@ -808,7 +790,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[CLIENT] A GET with `Range: bytes=a-b` answers exactly bytes a to b inclusive (dxpy concatenates ranges and checks each part's size and MD5).",
     ),
-    item(
+    Item::new(
         "file/get#output.partial-status",
         &FILES,
         DOWNLOAD,
@@ -816,7 +798,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[INFERRED] A ranged GET answers 206 with `Content-Range: bytes a-b/size` (dxpy accepts any 2xx).",
     ),
-    item(
+    Item::new(
         "file/get#output.range-clamped",
         &FILES,
         DOWNLOAD,
@@ -824,7 +806,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[INFERRED] A range ending past the end is clamped to the last byte (dxda's old code over-asked on the last part).",
     ),
-    item(
+    Item::new(
         "file/get#output.content-length",
         &FILES,
         DOWNLOAD,
@@ -832,7 +814,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[CLIENT] `Content-Length` is exactly the number of bytes answered (dxpy retries on a content-length error).",
     ),
-    item(
+    Item::new(
         "file/get#error.range-past-end",
         &FILES,
         DOWNLOAD,
@@ -840,7 +822,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[INFERRED] A range starting at or past the end is unsatisfiable: 416.",
     ),
-    item(
+    Item::new(
         "file/get#input.no-auth",
         &FILES,
         DOWNLOAD,
@@ -848,7 +830,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[CLIENT] GETs never carry `Authorization`: a non-preauthenticated URL works with only its returned `headers`.",
     ),
-    item(
+    Item::new(
         "file/get#error.expired",
         &FILES,
         DOWNLOAD,
@@ -856,7 +838,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[CLIENT] [INFERRED] A preauthenticated URL stops working once expired: its GET is refused (403) once `duration` seconds have passed since it was handed out. [SILENT] on how finely expiry is counted: an endpoint that counts whole seconds may honour a URL until the end of the second it expires in, so the case asks again until two seconds have passed.",
     ),
-    item(
+    Item::new(
         "file/get#error.access-lost",
         &FILES,
         DOWNLOAD,
@@ -865,7 +847,7 @@ pub static ITEMS: &[Item] = &[
         "[CLIENT] A non-preauthenticated URL works only while its user can access the project: once that access is removed, its GET is refused (4xx).",
     ),
     // ---- /file-xxxx/describe ----
-    item(
+    Item::new(
         "file/describe#output.class",
         &FILES,
         DESCRIBE,
@@ -873,7 +855,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[OBSERVED] A file describes with the default fields of a data object (as records), `class: \"file\"`, and no `properties` or `details` unless asked.",
     ),
-    item(
+    Item::new(
         "file/describe#output.media",
         &FILES,
         DESCRIBE,
@@ -881,15 +863,15 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[OBSERVED] `media` (string) is a default field.",
     ),
-    item(
+    Item::new(
         "file/describe#output.archivalState",
         &FILES,
         DESCRIBE,
         Output,
         Must,
-        "Archival is shown by `archivalState`, one of `live`, `archival`, `archived`, `unarchiving` ([OBSERVED] a default field).",
+        "Archival is shown by `archivalState`, one of `live`, `archival`, `archived`, `unarchiving`: a default field, as the files page's describe samples show it next to `Media type` ([OBSERVED] dxpy reads it from a default describe).",
     ),
-    item(
+    Item::new(
         "file/describe#output.archivalState.live",
         &FILES,
         DESCRIBE,
@@ -897,7 +879,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[INFERRED] A file just uploaded is in standard storage: `archivalState: \"live\"`.",
     ),
-    item(
+    Item::new(
         "file/describe#output.size",
         &FILES,
         DESCRIBE,
@@ -905,7 +887,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "A closed file describes with `size` (the docs' closed sample shows it; [CLIENT] an int, which `read()` needs): the number of bytes written.",
     ),
-    item(
+    Item::new(
         "file/describe#output.size.open",
         &FILES,
         DESCRIBE,
@@ -913,7 +895,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[INFERRED] An open file has no `size` (the docs' closing sample shows none; no client reads it before close).",
     ),
-    item(
+    Item::new(
         "file/describe#output.parts",
         &FILES,
         DESCRIBE,
@@ -921,7 +903,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[OBSERVED] [CLIENT] `parts` on request: a mapping of decimal index to `{size, md5, state}`, `{}` for a new file (dxpy's upload wait needs the key).",
     ),
-    item(
+    Item::new(
         "file/describe#output.parts.on-request",
         &FILES,
         DESCRIBE,
@@ -929,7 +911,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[INFERRED] `parts` is not a default field (dx always asks for it).",
     ),
-    item(
+    Item::new(
         "file/describe#input.flags",
         &FILES,
         DESCRIBE,
@@ -937,7 +919,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[CLIENT] Top-level booleans naming fields (`{\"parts\": true, \"size\": true, ...}`, as `dx download` sends) add them to the defaults.",
     ),
-    item(
+    Item::new(
         "file/describe#output.no-symlink-fields",
         &FILES,
         DESCRIBE,
@@ -945,7 +927,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[CLIENT] An ordinary file's describe has no `drive`, `md5` or `symlinkPath`, even when asked (they switch dxpy to the symlink download path).",
     ),
-    item(
+    Item::new(
         "file/describe#input.fields",
         &FILES,
         DESCRIBE,
@@ -953,7 +935,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[OBSERVED] `fields` selects: `{\"media\": true}` gives `media` and no `name`.",
     ),
-    item(
+    Item::new(
         "file/describe#input.project",
         &FILES,
         DESCRIBE,
@@ -961,7 +943,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[CLIENT] With a `project` hint that holds the file, that copy is described (`project` equals the hint; dx's `object_exists_in_project` relies on it).",
     ),
-    item(
+    Item::new(
         "file/describe#error.PermissionDenied",
         &FILES,
         DESCRIBE,
@@ -970,7 +952,7 @@ pub static ITEMS: &[Item] = &[
         "[INFERRED] As for records: PermissionDenied without VIEW on a project holding the file.",
     ),
     // ---- fileUploadParameters ----
-    item(
+    Item::new(
         "project/describe#output.fileUploadParameters",
         &PROJECTS,
         "#api-method-project-xxxx-describe",
@@ -978,7 +960,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[CLIENT] `fields: {\"fileUploadParameters\": true}` answers the part rules with all five keys (dxpy reads them with `[]`): on AWS 5242880, 5368709120, 5497558138880, 10000 and true.",
     ),
-    item(
+    Item::new(
         "project/describe#output.fileUploadParameters.on-request",
         &PROJECTS,
         "#api-method-project-xxxx-describe",
@@ -986,7 +968,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[INFERRED] `fileUploadParameters` is sent only on request, not in a default describe.",
     ),
-    item(
+    Item::new(
         "container/describe#output.fileUploadParameters",
         &CONTAINERS,
         "",
@@ -995,7 +977,7 @@ pub static ITEMS: &[Item] = &[
         "[CLIENT] A container answers `fileUploadParameters` too (dxpy asks the job's container).",
     ),
     // ---- files in search, listings and bulk describe ----
-    item(
+    Item::new(
         "file/find#input.class",
         &SEARCH,
         "#api-method-system-finddataobjects",
@@ -1003,7 +985,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[CLIENT] findDataObjects with `class: \"file\"` finds files and no records.",
     ),
-    item(
+    Item::new(
         "file/find#input.state",
         &SEARCH,
         "#api-method-system-finddataobjects",
@@ -1011,7 +993,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[CLIENT] The `state` filter applies to files: `closed` finds the closed file and not the open one (`dx download -r`).",
     ),
-    item(
+    Item::new(
         "file/find#input.archivalState",
         &SEARCH,
         "#api-method-system-finddataobjects",
@@ -1019,7 +1001,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[CLIENT] `archivalState` filters files (dxfuse): `live` finds a new closed file, `archived` does not.",
     ),
-    item(
+    Item::new(
         "file/find#output.describe",
         &SEARCH,
         "#api-method-system-finddataobjects",
@@ -1027,7 +1009,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[CLIENT] A `describe` of top-level booleans (`dx download NAME`: parts, size, drive, md5, checksumType) gives each file's `parts` and `size`.",
     ),
-    item(
+    Item::new(
         "file/listFolder#output.size",
         &FOLDERS,
         "#api-method-class-xxxx-listfolder",
@@ -1035,7 +1017,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[CLIENT] listFolder's `describe` gives a closed file's `size` (`dx ls -l` prints it).",
     ),
-    item(
+    Item::new(
         "file/describeDataObjects#output",
         &SYSTEM_METHODS,
         "#api-method-system-describedataobjects",

@@ -49,14 +49,7 @@ const fn it(
     level: Level,
     text: &'static str,
 ) -> Item {
-    Item {
-        id,
-        page: &FOLDERS,
-        anchor,
-        kind,
-        level,
-        text,
-    }
+    Item::new(id, &FOLDERS, anchor, kind, level, text)
 }
 
 pub static ITEMS: &[Item] = &[

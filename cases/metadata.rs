@@ -30,7 +30,7 @@
 use crate::access::{Object, ROUTE, RouteAccess};
 use crate::case::{Access, CASE, Case, Check::*, Kind, Need, Step, Who, post};
 use crate::shape::{Field, STEP, Shape};
-use crate::spec::{Item, ItemKind, ItemKind::*, Level, Level::*, Page};
+use crate::spec::{Item, ItemKind::*, Level::*};
 
 use super::pages::{CLONING, METADATA, NAME, PROPERTIES, TAGS};
 
@@ -40,27 +40,9 @@ const ADD_TAGS: &str = "#api-method-class-xxxx-addtags";
 const REMOVE_TAGS: &str = "#api-method-class-xxxx-removetags";
 const LIST_PROJECTS: &str = "#api-method-class-xxxx-listprojects";
 
-const fn item(
-    id: &'static str,
-    page: &'static Page,
-    anchor: &'static str,
-    kind: ItemKind,
-    level: Level,
-    text: &'static str,
-) -> Item {
-    Item {
-        id,
-        page,
-        anchor,
-        kind,
-        level,
-        text,
-    }
-}
-
 pub static ITEMS: &[Item] = &[
     // ---- the introduction ----
-    item(
+    Item::new(
         "metadata#rule.per-copy",
         &METADATA,
         "",
@@ -68,7 +50,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "Name, properties and tags belong to each project's copy of an object: the same ID can carry different values in different projects, and changing one copy leaves the others as they were.",
     ),
-    item(
+    Item::new(
         "metadata#rule.no-op-keeps-modified",
         &METADATA,
         "",
@@ -77,7 +59,7 @@ pub static ITEMS: &[Item] = &[
         "[INFERRED] A call that changes nothing (a tag already present added, an absent one removed, `properties: {}`, a null for an absent key) leaves describe's `modified` as it was: the pages say such calls do nothing, and `modified` is when the metadata last changed (records page).",
     ),
     // ---- /class-xxxx/rename ----
-    item(
+    Item::new(
         "class/rename#input.project",
         &NAME,
         RENAME,
@@ -85,7 +67,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "`project` (string, required): the project whose copy is renamed.",
     ),
-    item(
+    Item::new(
         "class/rename#input.name",
         &NAME,
         RENAME,
@@ -93,7 +75,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "`name` (string, required): the new name, which describe in that project then shows.",
     ),
-    item(
+    Item::new(
         "class/rename#input.name.utf8",
         &NAME,
         RENAME,
@@ -101,7 +83,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "A name is any UTF-8 string without control characters: spaces, punctuation, slashes and non-ASCII letters are kept as given.",
     ),
-    item(
+    Item::new(
         "class/rename#input.name.del",
         &NAME,
         RENAME,
@@ -109,7 +91,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[DOC, reading] The page defines control characters as `[\\x00-\\x1F]`: DEL (0x7F) is outside that set, so a name holding it is accepted.",
     ),
-    item(
+    Item::new(
         "class/rename#output.id",
         &NAME,
         RENAME,
@@ -117,7 +99,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "`id` (string): the ID of the manipulated object.",
     ),
-    item(
+    Item::new(
         "class/rename#rule.not-unique",
         &NAME,
         RENAME,
@@ -125,7 +107,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "Names need not be unique within a project: two records may be renamed to the same name.",
     ),
-    item(
+    Item::new(
         "class/rename#rule.latest",
         &NAME,
         RENAME,
@@ -133,7 +115,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[OBSERVED] Renaming twice leaves the latest name.",
     ),
-    item(
+    Item::new(
         "class/rename#error.InvalidInput.not-hash",
         &NAME,
         RENAME,
@@ -141,7 +123,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "InvalidInput: the input is not a hash.",
     ),
-    item(
+    Item::new(
         "class/rename#error.InvalidInput.project-missing",
         &NAME,
         RENAME,
@@ -149,7 +131,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "InvalidInput: `project` is missing.",
     ),
-    item(
+    Item::new(
         "class/rename#error.InvalidInput.project-not-string",
         &NAME,
         RENAME,
@@ -157,7 +139,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "InvalidInput: `project` is not a string.",
     ),
-    item(
+    Item::new(
         "class/rename#input.project.malformed",
         &NAME,
         RENAME,
@@ -165,7 +147,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[INFERRED] A `project` string that is not a well-formed ID (`project-123`) is InvalidInput, as on `/record/new`.",
     ),
-    item(
+    Item::new(
         "class/rename#error.InvalidInput.name-missing",
         &NAME,
         RENAME,
@@ -173,7 +155,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "InvalidInput: `name` is missing.",
     ),
-    item(
+    Item::new(
         "class/rename#error.InvalidInput.name-empty",
         &NAME,
         RENAME,
@@ -181,7 +163,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "InvalidInput: `name` is the empty string.",
     ),
-    item(
+    Item::new(
         "class/rename#error.InvalidInput.name-control",
         &NAME,
         RENAME,
@@ -189,7 +171,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "InvalidInput: `name` contains a control character `[\\x00-\\x1F]`: a tab, a newline, NUL, 0x1F.",
     ),
-    item(
+    Item::new(
         "class/rename#error.InvalidInput.name-not-string",
         &NAME,
         RENAME,
@@ -197,7 +179,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[INFERRED] InvalidInput: `name` is not a string (the error for a wrong JSON type is not written out).",
     ),
-    item(
+    Item::new(
         "class/rename#rule.refused-changes-nothing",
         &NAME,
         RENAME,
@@ -205,7 +187,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[INFERRED] A refused rename leaves the name as it was.",
     ),
-    item(
+    Item::new(
         "class/rename#error.ResourceNotFound.object",
         &NAME,
         RENAME,
@@ -213,7 +195,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "ResourceNotFound: the object in the URL does not exist.",
     ),
-    item(
+    Item::new(
         "class/rename#error.ResourceNotFound.project",
         &NAME,
         RENAME,
@@ -221,7 +203,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "ResourceNotFound: `project` names a project that does not exist.",
     ),
-    item(
+    Item::new(
         "class/rename#error.ResourceNotFound.not-in-project",
         &NAME,
         RENAME,
@@ -229,7 +211,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "ResourceNotFound: the project exists (and the caller may write to it) but does not hold the object.",
     ),
-    item(
+    Item::new(
         "class/rename#error.PermissionDenied",
         &NAME,
         RENAME,
@@ -238,7 +220,7 @@ pub static ITEMS: &[Item] = &[
         "PermissionDenied: UPLOAD access to `project` is required while the object is open, CONTRIBUTE once it is closed.",
     ),
     // ---- /class-xxxx/setProperties ----
-    item(
+    Item::new(
         "class/setProperties#input.project",
         &PROPERTIES,
         SET_PROPERTIES,
@@ -246,7 +228,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "`project` (string, required): the project whose copy's properties change.",
     ),
-    item(
+    Item::new(
         "class/setProperties#input.properties",
         &PROPERTIES,
         SET_PROPERTIES,
@@ -254,7 +236,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "`properties` (mapping of key to string or null, required): the updates; describe with `properties` then shows the keys set.",
     ),
-    item(
+    Item::new(
         "class/setProperties#output.id",
         &PROPERTIES,
         SET_PROPERTIES,
@@ -262,7 +244,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "`id` (string): the ID of the manipulated object.",
     ),
-    item(
+    Item::new(
         "class/setProperties#rule.overwrite",
         &PROPERTIES,
         SET_PROPERTIES,
@@ -270,7 +252,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "A key given with a string overwrites the value it had.",
     ),
-    item(
+    Item::new(
         "class/setProperties#rule.null-deletes",
         &PROPERTIES,
         SET_PROPERTIES,
@@ -278,7 +260,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "A key given with `null` is deleted.",
     ),
-    item(
+    Item::new(
         "class/setProperties#rule.others-kept",
         &PROPERTIES,
         SET_PROPERTIES,
@@ -286,7 +268,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "The update merges: keys not mentioned keep their values (there is no replace-all call).",
     ),
-    item(
+    Item::new(
         "class/setProperties#rule.empty-noop",
         &PROPERTIES,
         SET_PROPERTIES,
@@ -294,7 +276,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "`properties: {}` succeeds and changes nothing.",
     ),
-    item(
+    Item::new(
         "class/setProperties#rule.null-absent",
         &PROPERTIES,
         SET_PROPERTIES,
@@ -302,7 +284,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[INFERRED] `null` for a key that is not set succeeds and changes nothing.",
     ),
-    item(
+    Item::new(
         "class/setProperties#rule.empty-value",
         &PROPERTIES,
         SET_PROPERTIES,
@@ -310,7 +292,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[OBSERVED] The empty string is a valid value (`dx set_properties R k=`), kept as `\"\"`, not taken for a deletion.",
     ),
-    item(
+    Item::new(
         "class/setProperties#error.InvalidInput.value-type",
         &PROPERTIES,
         SET_PROPERTIES,
@@ -318,7 +300,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "InvalidInput: a value is neither a string nor null (a number, a boolean, a mapping, an array).",
     ),
-    item(
+    Item::new(
         "class/setProperties#error.InvalidInput.key-too-long",
         &PROPERTIES,
         SET_PROPERTIES,
@@ -326,7 +308,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "InvalidInput: a key longer than 100 bytes in UTF-8 (a key of exactly 100 bytes, multi-byte characters counted as their bytes, is accepted).",
     ),
-    item(
+    Item::new(
         "class/setProperties#error.InvalidInput.value-too-long",
         &PROPERTIES,
         SET_PROPERTIES,
@@ -334,7 +316,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "InvalidInput: a value longer than 700 bytes in UTF-8 (a value of exactly 700 bytes is accepted).",
     ),
-    item(
+    Item::new(
         "class/setProperties#error.InvalidInput.properties",
         &PROPERTIES,
         SET_PROPERTIES,
@@ -342,7 +324,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[INFERRED] InvalidInput: `properties` is missing or not a mapping (required, but the error list names only values and sizes).",
     ),
-    item(
+    Item::new(
         "class/setProperties#error.InvalidInput.project",
         &PROPERTIES,
         SET_PROPERTIES,
@@ -350,7 +332,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[INFERRED] InvalidInput: `project` is missing or not a string, as for rename (required, but not in this route's error list).",
     ),
-    item(
+    Item::new(
         "class/setProperties#rule.refused-changes-nothing",
         &PROPERTIES,
         SET_PROPERTIES,
@@ -358,7 +340,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[INFERRED] A refused update applies none of its keys, valid ones included.",
     ),
-    item(
+    Item::new(
         "class/setProperties#error.ResourceNotFound.object",
         &PROPERTIES,
         SET_PROPERTIES,
@@ -366,7 +348,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "ResourceNotFound: the object in the URL does not exist.",
     ),
-    item(
+    Item::new(
         "class/setProperties#error.ResourceNotFound.project",
         &PROPERTIES,
         SET_PROPERTIES,
@@ -374,7 +356,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "ResourceNotFound: `project` names a project that does not exist.",
     ),
-    item(
+    Item::new(
         "class/setProperties#error.ResourceNotFound.not-in-project",
         &PROPERTIES,
         SET_PROPERTIES,
@@ -382,7 +364,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "ResourceNotFound: the project does not hold the object.",
     ),
-    item(
+    Item::new(
         "class/setProperties#error.PermissionDenied",
         &PROPERTIES,
         SET_PROPERTIES,
@@ -391,7 +373,7 @@ pub static ITEMS: &[Item] = &[
         "PermissionDenied: UPLOAD access to `project` is required while the object is open, CONTRIBUTE once it is closed.",
     ),
     // ---- /class-xxxx/addTags ----
-    item(
+    Item::new(
         "class/addTags#input.project",
         &TAGS,
         ADD_TAGS,
@@ -399,7 +381,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "`project` (string, required): the project whose copy is tagged.",
     ),
-    item(
+    Item::new(
         "class/addTags#input.tags",
         &TAGS,
         ADD_TAGS,
@@ -407,7 +389,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "`tags` (array of non-empty strings, required): added to the copy's tags, which describe in that project then lists beside the earlier ones.",
     ),
-    item(
+    Item::new(
         "class/addTags#output.id",
         &TAGS,
         ADD_TAGS,
@@ -415,7 +397,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "`id` (string): the ID of the manipulated object.",
     ),
-    item(
+    Item::new(
         "class/addTags#rule.already-present",
         &TAGS,
         ADD_TAGS,
@@ -423,7 +405,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "Adding a tag that is already present does nothing: it is listed once.",
     ),
-    item(
+    Item::new(
         "class/addTags#rule.repeated-in-input",
         &TAGS,
         ADD_TAGS,
@@ -431,7 +413,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[INFERRED] A tag given twice in one call is listed once (tags are a set).",
     ),
-    item(
+    Item::new(
         "class/addTags#rule.order",
         &TAGS,
         ADD_TAGS,
@@ -439,7 +421,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[OBSERVED] describe's `tags` keeps insertion order: new tags come after the earlier ones, in the order given.",
     ),
-    item(
+    Item::new(
         "class/addTags#rule.unicode",
         &TAGS,
         ADD_TAGS,
@@ -447,7 +429,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[OBSERVED] Unicode tags work: they are listed as given.",
     ),
-    item(
+    Item::new(
         "class/addTags#error.InvalidInput.not-hash",
         &TAGS,
         ADD_TAGS,
@@ -455,7 +437,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "InvalidInput: the input is not a hash.",
     ),
-    item(
+    Item::new(
         "class/addTags#error.InvalidInput.project-missing",
         &TAGS,
         ADD_TAGS,
@@ -463,7 +445,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "InvalidInput: `project` is missing.",
     ),
-    item(
+    Item::new(
         "class/addTags#error.InvalidInput.project-not-string",
         &TAGS,
         ADD_TAGS,
@@ -471,7 +453,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "InvalidInput: `project` is not a string.",
     ),
-    item(
+    Item::new(
         "class/addTags#error.InvalidInput.tags-missing",
         &TAGS,
         ADD_TAGS,
@@ -479,7 +461,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "InvalidInput: `tags` is missing.",
     ),
-    item(
+    Item::new(
         "class/addTags#error.InvalidInput.tags-not-array",
         &TAGS,
         ADD_TAGS,
@@ -487,7 +469,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "InvalidInput: `tags` is not an array (a bare string).",
     ),
-    item(
+    Item::new(
         "class/addTags#error.InvalidInput.tag-not-string",
         &TAGS,
         ADD_TAGS,
@@ -495,7 +477,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "InvalidInput: `tags` holds something other than a string (a number, null, an array).",
     ),
-    item(
+    Item::new(
         "class/addTags#error.InvalidInput.tag-empty",
         &TAGS,
         ADD_TAGS,
@@ -503,7 +485,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "InvalidInput: `tags` holds the empty string.",
     ),
-    item(
+    Item::new(
         "class/addTags#rule.refused-changes-nothing",
         &TAGS,
         ADD_TAGS,
@@ -511,7 +493,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[INFERRED] A refused addTags adds none of its tags, valid ones included.",
     ),
-    item(
+    Item::new(
         "class/addTags#error.ResourceNotFound.object",
         &TAGS,
         ADD_TAGS,
@@ -519,7 +501,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "ResourceNotFound: the object in the URL does not exist.",
     ),
-    item(
+    Item::new(
         "class/addTags#error.ResourceNotFound.project",
         &TAGS,
         ADD_TAGS,
@@ -527,7 +509,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "ResourceNotFound: `project` names a project that does not exist.",
     ),
-    item(
+    Item::new(
         "class/addTags#error.ResourceNotFound.not-in-project",
         &TAGS,
         ADD_TAGS,
@@ -535,7 +517,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "ResourceNotFound: the project does not hold the object.",
     ),
-    item(
+    Item::new(
         "class/addTags#error.PermissionDenied",
         &TAGS,
         ADD_TAGS,
@@ -544,7 +526,7 @@ pub static ITEMS: &[Item] = &[
         "PermissionDenied: UPLOAD access to `project` is required while the object is open, CONTRIBUTE once it is closed.",
     ),
     // ---- /class-xxxx/removeTags ----
-    item(
+    Item::new(
         "class/removeTags#input.project",
         &TAGS,
         REMOVE_TAGS,
@@ -552,7 +534,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "`project` (string, required): the project whose copy's tags change.",
     ),
-    item(
+    Item::new(
         "class/removeTags#input.tags",
         &TAGS,
         REMOVE_TAGS,
@@ -560,7 +542,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "`tags` (array of non-empty strings, required): removed from the copy's tags; the others stay.",
     ),
-    item(
+    Item::new(
         "class/removeTags#output.id",
         &TAGS,
         REMOVE_TAGS,
@@ -568,7 +550,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "`id` (string): the ID of the manipulated object.",
     ),
-    item(
+    Item::new(
         "class/removeTags#rule.absent",
         &TAGS,
         REMOVE_TAGS,
@@ -576,7 +558,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "Removing a tag that is not present does nothing: the call succeeds and the tags stay.",
     ),
-    item(
+    Item::new(
         "class/removeTags#rule.keeps-order",
         &TAGS,
         REMOVE_TAGS,
@@ -584,7 +566,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[OBSERVED] The remaining tags keep their order.",
     ),
-    item(
+    Item::new(
         "class/removeTags#error.InvalidInput.not-hash",
         &TAGS,
         REMOVE_TAGS,
@@ -592,7 +574,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "InvalidInput: the input is not a hash (the errors are those of addTags).",
     ),
-    item(
+    Item::new(
         "class/removeTags#error.InvalidInput.project",
         &TAGS,
         REMOVE_TAGS,
@@ -600,7 +582,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "InvalidInput: `project` is missing or not a string.",
     ),
-    item(
+    Item::new(
         "class/removeTags#error.InvalidInput.tags",
         &TAGS,
         REMOVE_TAGS,
@@ -608,7 +590,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "InvalidInput: `tags` is missing or not an array.",
     ),
-    item(
+    Item::new(
         "class/removeTags#error.InvalidInput.tag",
         &TAGS,
         REMOVE_TAGS,
@@ -616,7 +598,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "InvalidInput: `tags` holds a non-string or the empty string.",
     ),
-    item(
+    Item::new(
         "class/removeTags#error.ResourceNotFound",
         &TAGS,
         REMOVE_TAGS,
@@ -624,7 +606,7 @@ pub static ITEMS: &[Item] = &[
         Must,
         "ResourceNotFound: the object does not exist, `project` does not exist, or the project does not hold the object.",
     ),
-    item(
+    Item::new(
         "class/removeTags#error.PermissionDenied",
         &TAGS,
         REMOVE_TAGS,
@@ -633,7 +615,7 @@ pub static ITEMS: &[Item] = &[
         "PermissionDenied: UPLOAD access to `project` is required while the object is open, CONTRIBUTE once it is closed.",
     ),
     // ---- /class-xxxx/listProjects ----
-    item(
+    Item::new(
         "class/listProjects#input.none",
         &CLONING,
         LIST_PROJECTS,
@@ -641,7 +623,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[CLIENT] listProjects takes no input: dxpy sends `{}`.",
     ),
-    item(
+    Item::new(
         "class/listProjects#output.levels",
         &CLONING,
         LIST_PROJECTS,
@@ -649,7 +631,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[CLIENT] The answer maps each project holding a copy of the object to the caller's permission level there (`{\"project-…\": \"ADMINISTER\"}` for the project's administrator).",
     ),
-    item(
+    Item::new(
         "class/listProjects#rule.after-clone",
         &CLONING,
         LIST_PROJECTS,
@@ -657,7 +639,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[OBSERVED] After the record is closed and cloned into a second project, the mapping holds both projects.",
     ),
-    item(
+    Item::new(
         "class/listProjects#rule.caller-level",
         &CLONING,
         LIST_PROJECTS,
@@ -665,7 +647,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[CLIENT] The level is the caller's own: a member with VIEW sees `VIEW`, one with CONTRIBUTE `CONTRIBUTE`.",
     ),
-    item(
+    Item::new(
         "class/listProjects#rule.inaccessible-left-out",
         &CLONING,
         LIST_PROJECTS,
@@ -673,7 +655,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[SILENT] Reading taken: a project holding a copy that the caller cannot access is left out of the mapping.",
     ),
-    item(
+    Item::new(
         "class/listProjects#rule.removed-copy",
         &CLONING,
         LIST_PROJECTS,
@@ -681,7 +663,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[INFERRED] Once the copy in a project is removed, that project is no longer listed.",
     ),
-    item(
+    Item::new(
         "class/listProjects#error.ResourceNotFound",
         &CLONING,
         LIST_PROJECTS,
@@ -689,7 +671,7 @@ pub static ITEMS: &[Item] = &[
         Should,
         "[INFERRED] ResourceNotFound: the object in the URL does not exist.",
     ),
-    item(
+    Item::new(
         "class/listProjects#error.PermissionDenied",
         &CLONING,
         LIST_PROJECTS,

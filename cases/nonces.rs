@@ -26,14 +26,7 @@ use crate::spec::{Item, ItemKind, ItemKind::*, Level, Level::*};
 use super::pages::NONCES;
 
 const fn item(id: &'static str, kind: ItemKind, level: Level, text: &'static str) -> Item {
-    Item {
-        id,
-        page: &NONCES,
-        anchor: "",
-        kind,
-        level,
-        text,
-    }
+    Item::new(id, &NONCES, "", kind, level, text)
 }
 
 pub static ITEMS: &[Item] = &[

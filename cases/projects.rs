@@ -48,14 +48,7 @@ const fn it(
     level: Level,
     text: &'static str,
 ) -> Item {
-    Item {
-        id,
-        page: &PROJECTS,
-        anchor,
-        kind,
-        level,
-        text,
-    }
+    Item::new(id, &PROJECTS, anchor, kind, level, text)
 }
 
 pub static ITEMS: &[Item] = &[

@@ -165,14 +165,7 @@ const fn item(
     level: Level,
     text: &'static str,
 ) -> Item {
-    Item {
-        id,
-        page: &RECORDS,
-        anchor,
-        kind,
-        level,
-        text,
-    }
+    Item::new(id, &RECORDS, anchor, kind, level, text)
 }
 
 pub static ITEMS: &[Item] = &[

@@ -31,14 +31,7 @@ const FIND_PROJECTS: &str = "#api-method-system-findprojects";
 const ANSWER: &[&str] = &["results", "next"];
 
 const fn item(id: &'static str, kind: ItemKind, level: Level, text: &'static str) -> Item {
-    Item {
-        id,
-        page: &SEARCH,
-        anchor: FIND,
-        kind,
-        level,
-        text,
-    }
+    Item::new(id, &SEARCH, FIND, kind, level, text)
 }
 
 pub static ITEMS: &[Item] = &[

@@ -40,14 +40,7 @@ const fn it(
     level: Level,
     text: &'static str,
 ) -> Item {
-    Item {
-        id,
-        page: &SHARING,
-        anchor,
-        kind,
-        level,
-        text,
-    }
+    Item::new(id, &SHARING, anchor, kind, level, text)
 }
 
 pub static ITEMS: &[Item] = &[

@@ -44,14 +44,7 @@ const fn item(
     level: Level,
     text: &'static str,
 ) -> Item {
-    Item {
-        id,
-        page: &SYSTEM_METHODS,
-        anchor,
-        kind,
-        level,
-        text,
-    }
+    Item::new(id, &SYSTEM_METHODS, anchor, kind, level, text)
 }
 
 pub static ITEMS: &[Item] = &[

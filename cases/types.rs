@@ -36,14 +36,7 @@ const fn item(
     level: Level,
     text: &'static str,
 ) -> Item {
-    Item {
-        id,
-        page: &TYPES,
-        anchor,
-        kind,
-        level,
-        text,
-    }
+    Item::new(id, &TYPES, anchor, kind, level, text)
 }
 
 pub static ITEMS: &[Item] = &[

@@ -25,14 +25,7 @@ const fn item(
     level: Level,
     text: &'static str,
 ) -> Item {
-    Item {
-        id,
-        page: &VISIBILITY,
-        anchor,
-        kind,
-        level,
-        text,
-    }
+    Item::new(id, &VISIBILITY, anchor, kind, level, text)
 }
 
 pub static ITEMS: &[Item] = &[

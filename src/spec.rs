@@ -67,6 +67,25 @@ pub struct Item {
 }
 
 impl Item {
+    /// An item of `page` at `anchor` (a table's helper usually fixes the page).
+    pub const fn new(
+        id: &'static str,
+        page: &'static Page,
+        anchor: &'static str,
+        kind: ItemKind,
+        level: Level,
+        text: &'static str,
+    ) -> Item {
+        Item {
+            id,
+            page,
+            anchor,
+            kind,
+            level,
+            text,
+        }
+    }
+
     /// The documentation link of this item.
     pub fn url(&self) -> String {
         format!("{}{}", self.page.url, self.anchor)
