@@ -21,11 +21,25 @@ const DXPY: &str = "dxpy==0.417.1";
 const TOKEN: &str = "dx-client-test-token";
 
 /// Creates the cached venv with dxpy and returns the path of its `dx`.
+///
+/// Both tests of this file call it at once (and nextest runs them in separate processes),
+/// so the creation is serialised by an exclusive lock on a file beside the venv. A venv is
+/// used only once its `ready` marker names the pinned dxpy: an install cut short (a killed
+/// run, a PyPI outage) is removed and made again instead of failing every later run.
 fn dx_binary() -> PathBuf {
-    let venv = Path::new(env!("CARGO_TARGET_TMPDIR")).join("dx-venv");
+    let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let venv = tmp.join("dx-venv");
     let dx = venv.join("bin").join("dx");
-    if dx.exists() {
+    let ready = venv.join("ready");
+    let file = std::fs::File::create(tmp.join("dx-venv.lock")).expect("lock file");
+    let mut lock = fd_lock::RwLock::new(file);
+    let _held = lock.write().expect("locking the venv");
+    // The marker names the pinned version, so changing the pin makes a new venv.
+    if std::fs::read_to_string(&ready).is_ok_and(|pinned| pinned == DXPY) {
         return dx;
+    }
+    if venv.exists() {
+        std::fs::remove_dir_all(&venv).expect("removing a half-made venv");
     }
     let python = std::env::var("PYTHON").unwrap_or_else(|_| "python3".into());
     let status = Command::new(&python)
@@ -40,6 +54,7 @@ fn dx_binary() -> PathBuf {
         .expect("pip runs");
     assert!(status.success(), "pip install {DXPY} failed");
     assert!(dx.exists(), "dxpy installed no dx command");
+    std::fs::write(&ready, DXPY).expect("writing the venv's ready marker");
     dx
 }
 
