@@ -145,9 +145,8 @@ mod tests {
 
     #[test]
     fn rerun_failed_reads_a_json_report() {
-        let dir = std::env::temp_dir().join(format!("dxconform-select-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("r.json");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.json");
         std::fs::write(
             &path,
             r#"{"cases": [{"name": "a::b", "outcome": "fail"}, {"name": "c::d", "outcome": "pass"}, {"name": "e::f", "outcome": "warn"}]}"#,
@@ -157,6 +156,5 @@ mod tests {
         assert_eq!(names.into_iter().collect::<Vec<_>>(), ["a::b", "e::f"]);
         std::fs::write(&path, "not json").unwrap();
         assert!(read_failed(&path).is_err());
-        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
