@@ -95,8 +95,9 @@ fn announcement(
 }
 
 fn serve(args: ServeArgs) -> ExitCode {
-    // A suite run keeps up to --concurrency connections open at once (512 by default):
-    // more than a soft limit of 256 open files allows.
+    // A suite run against this server keeps up to --concurrency connections open at once
+    // (1,024 by default against an endpoint): more than a soft limit of 256 or 1,024 open
+    // files allows.
     let _ = rlimit::increase_nofile_limit(u64::MAX);
     let generated = args.user.is_empty();
     let users = if generated {

@@ -17,6 +17,7 @@ use axum::routing::post;
 use serde_json::{Value, json};
 
 use dxconform::case::{Access, CASE, Case, Check::*, Kind, Need, Step, Who, post as step};
+use dxconform::runner::check::now_ms;
 use dxconform::runner::{self, CaseReport, Endpoint, Options, Outcome, Target, client};
 use dxconform::spec::{Item, ItemKind, Level, Page, StatusRule, Table};
 
@@ -49,13 +50,6 @@ struct Fake {
 struct App {
     fake: Arc<Fake>,
     breaks: Break,
-}
-
-fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_millis() as i64
 }
 
 impl App {

@@ -17,6 +17,7 @@ use std::time::{Duration, Instant};
 
 use common::*;
 use dxconform::server::Config;
+use dxconform::server::store::now_ms;
 use dxconform::server::variants::{Strictness, VARIANTS};
 use serde_json::{Value, json};
 
@@ -1210,13 +1211,6 @@ async fn put_answers_204_with_etag() {
         assert!(v.put.headers.get("etag").is_some());
     })
     .await;
-}
-
-fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_millis() as i64
 }
 
 async fn sleep_until_ms(t: i64) {

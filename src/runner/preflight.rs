@@ -13,7 +13,6 @@
 //!   the project is not at its limit (or its org not expired): the record made is removed
 //!   again, and the set-up is wrong. A refusal with some other error is left for the
 //!   billing cases to judge: that is the endpoint's conformance, not the set-up.
-//!
 //! - the owner can create a scratch project (marked as the run's, as every case's is) and
 //!   destroy it again: without that (no billing account, a read-only token) every case
 //!   would fail the same way.
